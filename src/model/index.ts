@@ -1,0 +1,17 @@
+/**
+ * Poverty Loop's model: pure TypeScript, no DOM, no worker, no Node API.
+ * The browser worker, the CLI and the tests all drive it through this module.
+ */
+export * from './i18n';
+export * from './params/registry';
+export * from './levers/registry';
+export * from './indicators';
+export * from './scenario/types';
+export * from './scenario/errors';
+export * from './scenario/parse';
+export * from './scenario/jsonSchema';
+export * from './region/presets';
+export * from './simulation';
+export * from './output/tidy';
+export { STATUS } from './state/households';
+export { PROFESSIONS } from './state/professionals';

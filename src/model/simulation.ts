@@ -1,0 +1,147 @@
+import { INDICATORS, type IndicatorName, INDICATOR_INDEX } from './indicators';
+import type { Bilingual } from './i18n';
+import { createWorld } from './init';
+import type { Scenario, Terrain } from './scenario/types';
+import { STATUS } from './state/households';
+import type { World } from './state/world';
+import { recordIndicators } from './systems/indicators';
+import { step } from './step';
+
+/** What a run's output describes: the counties, the years, the indicators. */
+export interface RunMeta {
+  scenarioId: string;
+  seed: number;
+  run: number;
+  startYear: number;
+  years: number;
+  scale: number;
+  counties: { id: string; name: Bilingual; terrain: Terrain; hex: [number, number] }[];
+  indicators: readonly IndicatorName[];
+}
+
+/**
+ * The result of one run: indicator values for every year (start year included), county and the
+ * region. Layout: `values[(yearIndex * (counties + 1) + unit) * indicators + k]`, where `unit`
+ * is a county index or `counties` for the region.
+ */
+export interface RunResult {
+  meta: RunMeta;
+  values: Float64Array;
+}
+
+/** Households at the end of the current year, for the income distribution view (copies). */
+export interface HouseholdSnapshot {
+  year: number;
+  scale: number;
+  /** Per-capita disposable income, yuan at 2010 prices. */
+  income: Float32Array;
+  /** STATUS bit flags. */
+  status: Uint8Array;
+  county: Uint8Array;
+  /** Resident people in the household. */
+  people: Uint8Array;
+}
+
+/**
+ * One run of a scenario, stepped a year at a time. The same scenario and (seed, run) always
+ * give the same numbers, whoever drives it.
+ */
+export class Simulation {
+  readonly meta: RunMeta;
+  readonly world: World;
+  private readonly values: Float64Array;
+  private recorded = 0;
+
+  constructor(scenario: Scenario, run = 1, seed = scenario.seed) {
+    this.world = createWorld(scenario, run, seed);
+    this.meta = {
+      scenarioId: scenario.id,
+      seed,
+      run,
+      startYear: scenario.startYear,
+      years: scenario.years,
+      scale: scenario.scale,
+      counties: this.world.counties.map((c) => ({ id: c.id, name: c.name, terrain: c.terrain, hex: c.hex })),
+      indicators: INDICATORS.map((i) => i.name),
+    };
+    this.values = new Float64Array((scenario.years + 1) * this.unitCount * INDICATORS.length);
+    this.record();
+  }
+
+  /** Counties plus the region. */
+  get unitCount(): number {
+    return this.world.counties.length + 1;
+  }
+
+  /** Calendar year of the current state. */
+  get year(): number {
+    return this.world.year;
+  }
+
+  get done(): boolean {
+    return this.world.t >= this.meta.years;
+  }
+
+  /** Advances one year and records its indicators. */
+  step(): void {
+    if (this.done) return;
+    step(this.world);
+    this.record();
+  }
+
+  /** Runs to the horizon. */
+  runToEnd(onYear?: (year: number) => void): RunResult {
+    while (!this.done) {
+      this.step();
+      onYear?.(this.year);
+    }
+    return this.result();
+  }
+
+  /** The values recorded so far (a copy sized to the whole horizon; later years are 0). */
+  result(): RunResult {
+    return { meta: this.meta, values: this.values.slice() };
+  }
+
+  /** Years recorded so far, the start year included. */
+  get yearsRecorded(): number {
+    return this.recorded;
+  }
+
+  /** One value: year index from 0 (start), unit a county index or `counties.length` for the region. */
+  value(yearIndex: number, unit: number, indicator: IndicatorName): number {
+    return this.values[(yearIndex * this.unitCount + unit) * INDICATORS.length + INDICATOR_INDEX[indicator]];
+  }
+
+  /** A copy of the current household state that the distribution view needs. */
+  householdSnapshot(): HouseholdSnapshot {
+    const h = this.world.households;
+    const n = h.count;
+    const people = new Uint8Array(n);
+    const status = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      people[i] = h.kids[i] + h.youth[i] + h.adults[i] + h.elders[i];
+      status[i] = h.status[i];
+    }
+    return { year: this.year, scale: this.meta.scale, income: h.income.slice(0, n), status, county: h.county.slice(0, n), people };
+  }
+
+  private record(): void {
+    const offset = this.recorded * this.unitCount * INDICATORS.length;
+    recordIndicators(this.world, this.values, offset);
+    this.recorded++;
+  }
+}
+
+/** Runs a scenario to its horizon. */
+export function runScenario(scenario: Scenario, run = 1, seed = scenario.seed, onYear?: (year: number) => void): RunResult {
+  return new Simulation(scenario, run, seed).runToEnd(onYear);
+}
+
+/** Value lookup on a finished run. */
+export function resultValue(r: RunResult, yearIndex: number, unit: number, indicator: IndicatorName): number {
+  const units = r.meta.counties.length + 1;
+  return r.values[(yearIndex * units + unit) * r.meta.indicators.length + INDICATOR_INDEX[indicator]];
+}
+
+export { STATUS };

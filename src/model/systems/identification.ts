@@ -1,0 +1,88 @@
+import { normal } from '../rng';
+import { STATUS } from '../state/households';
+import type { World } from '../state/world';
+
+/**
+ * Step 10, identification (精准识别) in counties where registration runs.
+ * Exit: a registered household (registered at least a year) exits when its measured income
+ * clears the exit threshold. Targets raised layer by layer (层层加码) lower that threshold as
+ * the target year nears, so some exit on paper while really below the line (数字脱贫).
+ * Registration: households whose measured income is below the line are registered up to a
+ * quota set from a noisy survey estimate (一刀切): some poor are missed and some non-poor
+ * registered. With big-data identification the error is small, there is no quota, exited
+ * households that fall back are re-registered and the near-poor are monitored.
+ */
+export function identify(w: World): void {
+  const p = w.params;
+  const h = w.households;
+  const k = w.county;
+  const L = w.levers;
+  const line = p['policy.povertyLine'];
+  const measured = w.scratch.household;
+  const n = h.count;
+  const { status, income, county, registeredYear, exitYear } = h;
+  const nC = k.count;
+  const candidates = w.scratch.perCounty[1];
+  const estimatedPoor = w.scratch.perCounty[2];
+  candidates.fill(0);
+  estimatedPoor.fill(0);
+  let any = false;
+  for (let c = 0; c < nC; c++) {
+    k.exitsThisYear[c] = 0;
+    k.paperExitsThisYear[c] = 0;
+    if (L.registration[c] > 0) any = true;
+  }
+  if (!any) return;
+  const yearsLeft = p['policy.targetYear'] - w.year;
+  const markup = p['policy.targetLayers'] * p['policy.layerMarkup'];
+  const pressure = yearsLeft <= 0 ? Math.min(1, markup * 3) : Math.min(1, (markup * 3) / yearsLeft);
+
+  // Exits, then measured incomes of the rest.
+  for (let i = 0; i < n; i++) {
+    const st = status[i];
+    if ((st & STATUS.alive) === 0) continue;
+    const c = county[i];
+    if (L.registration[c] === 0) continue;
+    const people = h.kids[i] + h.youth[i] + h.adults[i] + h.elders[i];
+    const big = L.bigData[c] > 0;
+    const sigma = big ? p['policy.bigDataError'] : p['policy.registrationError'];
+    const rng = w.rng.identification[c];
+    const m = income[i] * Math.exp(sigma * normal(rng) - (sigma * sigma) / 2);
+    measured[i] = m;
+    if (income[i] < line) estimatedPoor[c] += people;
+    if ((st & STATUS.registered) !== 0) {
+      const threshold = line * (1 - 0.3 * pressure * (big ? 0.3 : 1));
+      if (m >= threshold && w.t - registeredYear[i] >= 1) {
+        let s2 = (st & ~STATUS.registered) | STATUS.exited;
+        exitYear[i] = w.t;
+        k.exitsThisYear[c] += w.scale;
+        if (income[i] < line) {
+          s2 |= STATUS.paperExit;
+          k.paperExitsThisYear[c] += w.scale;
+        }
+        status[i] = s2;
+      }
+    } else if (m < line && ((st & STATUS.exited) === 0 || big)) {
+      candidates[c] += people;
+    }
+  }
+  // Quotas from a survey estimate of the poor (people), minus those registered already.
+  for (let c = 0; c < nC; c++) {
+    if (L.registration[c] === 0) continue;
+    const survey = estimatedPoor[c] * (1 + 0.1 * normal(w.rng.identification[c]));
+    const quota = L.bigData[c] > 0 ? Infinity : p['policy.quotaSlack'] * survey - k.registeredPeople[c] / w.scale;
+    estimatedPoor[c] = candidates[c] > 0 ? Math.max(0, Math.min(1, quota / candidates[c])) : 0;
+  }
+  for (let i = 0; i < n; i++) {
+    const st = status[i];
+    if ((st & STATUS.alive) === 0 || (st & STATUS.registered) !== 0) continue;
+    const c = county[i];
+    if (L.registration[c] === 0 || measured[i] >= line) continue;
+    if ((st & STATUS.exited) !== 0 && L.bigData[c] === 0) continue;
+    if (w.rng.identification[c]() < estimatedPoor[c]) {
+      status[i] = (st | STATUS.registered | STATUS.everRegistered) & ~(STATUS.exited | STATUS.monitored);
+      registeredYear[i] = w.t;
+    }
+  }
+  for (let c = 0; c < nC; c++) if (L.bigData[c] > 0) k.interventionCost[c] += 20 * k.scaleHouseholds[c];
+}

@@ -1,0 +1,217 @@
+import { INDICATORS, INDICATOR_INDEX as I } from '../indicators';
+import { STATUS } from '../state/households';
+import { TEACHER, DOCTOR } from '../state/professionals';
+import type { World } from '../state/world';
+import { PRODUCTS } from './production';
+
+/** Bins of the income histogram behind the Gini (log-spaced; within-bin means kept exactly). */
+export const GINI_BINS = 512;
+const LOW = 100;
+const LOG_LOW = Math.log(LOW);
+const BIN_WIDTH = Math.log(1e6 / LOW) / (GINI_BINS - 2);
+
+/** Numerators and denominators gathered per county (+ region) in one household pass. */
+const ACC = ['people', 'poor', 'registered', 'incomeSum', 'exitedHouseholds', 'exitedPoor', 'neverRegistered', 'youth',
+  'nearPoor', 'childHc', 'kids', 'adultHc', 'working', 'drive'] as const;
+const A = Object.fromEntries(ACC.map((n, i) => [n, i])) as Record<(typeof ACC)[number], number>;
+
+const ratio = (num: number, den: number) => (den > 0 ? num / den : 0);
+
+/**
+ * Step 12b, indicators: every indicator for every county and for the region, written into
+ * `out` at `offset` (layout of RunResult). Rates over an empty population are 0.
+ */
+export function recordIndicators(w: World, out: Float64Array, offset: number): void {
+  const h = w.households;
+  const k = w.county;
+  const nC = k.count;
+  const units = nC + 1;
+  const nA = ACC.length;
+  const acc = new Float64Array(units * nA); // once a year, not per household
+  const hist = w.scratch.histogram;
+  hist.fill(0);
+  const line = w.params['policy.povertyLine'];
+  const band = w.params['policy.monitorBand'] * line;
+  const scale = w.scale;
+  const { status, income, county, kids, youth, adults, elders, exitYear, childHumanCapital, humanCapital, drive } = h;
+  for (let i = 0; i < h.count; i++) {
+    const st = status[i];
+    if ((st & STATUS.alive) === 0) continue;
+    const people = kids[i] + youth[i] + adults[i] + elders[i];
+    if (people === 0) continue;
+    const b = county[i] * nA;
+    const y = income[i];
+    const poor = y < line;
+    acc[b + A.people] += people;
+    if (poor) acc[b + A.poor] += people;
+    else if (y < band) acc[b + A.nearPoor] += people;
+    if ((st & STATUS.registered) !== 0) acc[b + A.registered] += people;
+    acc[b + A.incomeSum] += y * people;
+    if (exitYear[i] >= 0) {
+      acc[b + A.exitedHouseholds]++;
+      if (poor) acc[b + A.exitedPoor]++;
+    }
+    if ((st & STATUS.everRegistered) === 0) acc[b + A.neverRegistered]++;
+    acc[b + A.youth] += youth[i];
+    acc[b + A.childHc] += childHumanCapital[i] * kids[i];
+    acc[b + A.kids] += kids[i];
+    const working = youth[i] + adults[i];
+    acc[b + A.adultHc] += humanCapital[i] * working;
+    acc[b + A.working] += working;
+    acc[b + A.drive] += drive[i] * people;
+    const yy = y > LOW ? y : LOW;
+    let bin = Math.floor((Math.log(yy) - LOG_LOW) / BIN_WIDTH) + 1;
+    if (y <= LOW) bin = 0;
+    else if (bin >= GINI_BINS) bin = GINI_BINS - 1;
+    const hb = (county[i] * GINI_BINS + bin) * 2;
+    hist[hb] += people;
+    hist[hb + 1] += (y > 0 ? y : 0) * people;
+  }
+  // Region accumulators and histogram: sums over counties.
+  for (let c = 0; c < nC; c++) {
+    for (let a = 0; a < nA; a++) acc[nC * nA + a] += acc[c * nA + a];
+    for (let j = 0; j < GINI_BINS * 2; j++) hist[nC * GINI_BINS * 2 + j] += hist[c * GINI_BINS * 2 + j];
+  }
+  for (let c = 0; c < nC; c++) k.registeredPeople[c] = acc[c * nA + A.registered] * scale;
+
+  const nI = INDICATORS.length;
+  const region = offset + nC * nI;
+  for (let u = 0; u < units; u++) {
+    const o = offset + u * nI;
+    const b = u * nA;
+    out[o + I.population] = acc[b + A.people] * scale;
+    out[o + I.povertyRate] = ratio(acc[b + A.poor], acc[b + A.people]);
+    out[o + I.registeredPoorRate] = ratio(acc[b + A.registered], acc[b + A.people]);
+    out[o + I.meanIncome] = ratio(acc[b + A.incomeSum], acc[b + A.people]);
+    out[o + I.returnToPovertyRate] = ratio(acc[b + A.exitedPoor], acc[b + A.exitedHouseholds]);
+    out[o + I.youthShare] = ratio(acc[b + A.youth], acc[b + A.people]);
+    out[o + I.nearPoorRate] = ratio(acc[b + A.nearPoor], acc[b + A.people]);
+    out[o + I.childHumanCapital] = ratio(acc[b + A.childHc], acc[b + A.kids]);
+    out[o + I.adultHumanCapital] = ratio(acc[b + A.adultHc], acc[b + A.working]);
+    out[o + I.meanDrive] = ratio(acc[b + A.drive], acc[b + A.people]);
+    out[o + I.gini] = giniOf(hist, u);
+  }
+  // County-level quantities; region by sum, pooled ratio or population weight.
+  const sums = new Float64Array(16);
+  let popTotal = 0;
+  const weighted = new Float64Array(nI);
+  for (let c = 0; c < nC; c++) {
+    const o = offset + c * nI;
+    const pop = out[o + I.population];
+    popTotal += pop;
+    const neverRegistered = acc[c * nA + A.neverRegistered] * scale;
+    out[o + I.newPoorRate] = ratio(k.newPoorHouseholds[c], neverRegistered);
+    const teachers = w.talent.inPost[c * 4 + TEACHER];
+    const doctors = w.talent.inPost[c * 4 + DOCTOR];
+    out[o + I.teachersPer1000Pupils] = ratio(teachers * 1000, k.pupils[c]);
+    out[o + I.doctorsPer1000] = ratio(doctors * 1000, pop);
+    out[o + I.talentOutflow] = k.talentOutflow[c];
+    out[o + I.teacherOutflow] = k.teacherOutflow[c];
+    out[o + I.doctorOutflow] = k.doctorOutflow[c];
+    const householdAssets = k.householdAssets[c];
+    out[o + I.capitalStock] = k.capital[c] + k.tourismCapital[c] + householdAssets;
+    out[o + I.localInvestmentRate] = ratio(k.investment[c], k.output[c]);
+    out[o + I.infrastructureIndex] = (k.transport[c] + k.irrigation[c] + k.water[c]) / 3;
+    out[o + I.ecoCapacity] = k.ecoMean[c];
+    out[o + I.growthMomentum] = k.growthMomentum[c];
+    out[o + I.fiscalDependency] = k.fiscalDependency[c];
+    out[o + I.idleEarmarkedShare] = ratio(k.idleEarmarked[c], k.earmarked[c]);
+    out[o + I.assessmentBurden] = k.assessmentBurden[c];
+    out[o + I.loopGain] = k.loopGain[c];
+    out[o + I.relocatedPeople] = k.relocatedPeople[c];
+    out[o + I.interventionCost] = k.interventionCost[c];
+    const incomeTotal = k.incomeOperating[c] + k.incomeWage[c] + k.incomeProperty[c] + k.incomeTransfer[c];
+    out[o + I.operatingIncomeShare] = ratio(k.incomeOperating[c], incomeTotal);
+    out[o + I.wageIncomeShare] = ratio(k.incomeWage[c], incomeTotal);
+    out[o + I.propertyIncomeShare] = ratio(k.incomeProperty[c], incomeTotal);
+    out[o + I.transferIncomeShare] = ratio(k.incomeTransfer[c], incomeTotal);
+    out[o + I.youthOutflow] = k.youthOutflow[c];
+    out[o + I.capitalOutflow] = k.capitalOutflow[c];
+    out[o + I.schoolQuality] = k.schoolQuality[c];
+    out[o + I.healthQuality] = k.healthQuality[c];
+    out[o + I.attraction] = k.attraction[c];
+    out[o + I.congestion] = k.congestion[c];
+    out[o + I.output] = k.output[c];
+    out[o + I.linkOutflowAccumulation] = k.linkOutflowAccumulation[c];
+    out[o + I.linkAccumulationMomentum] = k.linkAccumulationMomentum[c];
+    out[o + I.linkMomentumAttraction] = k.linkMomentumAttraction[c];
+    out[o + I.linkAttractionOutflow] = k.linkAttractionOutflow[c];
+    out[o + I.linkEcologyOutflow] = k.linkEcologyOutflow[c];
+    out[o + I.linkMomentumEcology] = k.linkMomentumEcology[c];
+    out[o + I.registeredExits] = k.exitsThisYear[c];
+    out[o + I.paperExits] = k.paperExitsThisYear[c];
+    out[o + I.price] = priceIndex(w, c);
+    // Pooled pieces for the region's ratios.
+    sums[0] += k.newPoorHouseholds[c];
+    sums[1] += neverRegistered;
+    sums[2] += teachers;
+    sums[3] += k.pupils[c];
+    sums[4] += doctors;
+    sums[5] += k.investment[c];
+    sums[6] += k.output[c];
+    sums[7] += k.idleEarmarked[c];
+    sums[8] += k.earmarked[c];
+    sums[9] += k.generalTransfer[c] + k.earmarked[c];
+    sums[10] += k.generalTransfer[c] + k.earmarked[c] + k.ownRevenue[c];
+    sums[11] += k.incomeOperating[c];
+    sums[12] += k.incomeWage[c];
+    sums[13] += k.incomeProperty[c];
+    sums[14] += k.incomeTransfer[c];
+    sums[15] += k.outputLastYear[c];
+    for (let j = 0; j < nI; j++) {
+      const agg = INDICATORS[j].aggregation;
+      if (agg === 'sum') out[region + j] += out[o + j];
+      else if (agg === 'weighted') weighted[j] += out[o + j] * pop;
+    }
+  }
+  for (let j = 0; j < nI; j++) if (INDICATORS[j].aggregation === 'weighted') out[region + j] = ratio(weighted[j], popTotal);
+  out[region + I.newPoorRate] = ratio(sums[0], sums[1]);
+  out[region + I.teachersPer1000Pupils] = ratio(sums[2] * 1000, sums[3]);
+  out[region + I.doctorsPer1000] = ratio(sums[4] * 1000, popTotal);
+  out[region + I.localInvestmentRate] = ratio(sums[5], sums[6]);
+  out[region + I.idleEarmarkedShare] = ratio(sums[7], sums[8]);
+  out[region + I.fiscalDependency] = ratio(sums[9], sums[10]);
+  const incomeTotal = sums[11] + sums[12] + sums[13] + sums[14];
+  out[region + I.operatingIncomeShare] = ratio(sums[11], incomeTotal);
+  out[region + I.wageIncomeShare] = ratio(sums[12], incomeTotal);
+  out[region + I.propertyIncomeShare] = ratio(sums[13], incomeTotal);
+  out[region + I.transferIncomeShare] = ratio(sums[14], incomeTotal);
+  out[region + I.growthMomentum] = sums[15] > 0 ? sums[6] / sums[15] - 1 : 0;
+}
+
+/** Gini over people from the histogram of one unit (within-bin inequality ignored: < 0.002 here). */
+function giniOf(hist: Float64Array, unit: number): number {
+  const base = unit * GINI_BINS * 2;
+  let people = 0;
+  let total = 0;
+  for (let j = 0; j < GINI_BINS; j++) {
+    people += hist[base + j * 2];
+    total += hist[base + j * 2 + 1];
+  }
+  if (people <= 0 || total <= 0) return 0;
+  let cumPeople = 0;
+  let cumIncome = 0;
+  let area = 0;
+  for (let j = 0; j < GINI_BINS; j++) {
+    const dp = hist[base + j * 2] / people;
+    if (dp === 0) continue;
+    const di = hist[base + j * 2 + 1] / total;
+    area += dp * (2 * cumIncome + di);
+    cumPeople += dp;
+    cumIncome += di;
+  }
+  return Math.max(0, 1 - area);
+}
+
+/** Output-weighted price of the county's products relative to base. */
+function priceIndex(w: World, c: number): number {
+  const m = w.markets;
+  let value = 0;
+  let volume = 0;
+  for (let j = 0; j < PRODUCTS; j++) {
+    const q = m.countySupply[c * PRODUCTS + j];
+    value += q * m.price[j];
+    volume += q;
+  }
+  return volume > 0 ? value / volume : 1;
+}

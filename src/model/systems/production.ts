@@ -1,0 +1,169 @@
+import { STATUS } from '../state/households';
+import type { World } from '../state/world';
+
+/** Output per worker of each product relative to grain, at base price. */
+export const PRODUCT_YIELD = new Float64Array([1.0, 1.2, 1.35, 1.45, 1.55]);
+/** Suitability of each product by village terrain (mountain, hill, plain): 3 x 5, row-major. */
+export const SUITABILITY = new Float64Array([
+  0.8, 1.1, 0.7, 0.6, 1.1,
+  1.0, 1.0, 1.1, 0.9, 1.0,
+  1.2, 0.9, 1.0, 1.15, 0.8,
+]);
+/**
+ * Input cost per unit of gross output at base price: chosen so that net value per worker is
+ * equal across products at base prices and average suitability (an equilibrium with no reason
+ * to switch until prices or subsidies move).
+ */
+export const INPUT_COST = new Float64Array([0.2, 1 - 0.8 / 1.2, 1 - 0.8 / 1.35, 1 - 0.8 / 1.45, 1 - 0.8 / 1.55]);
+export const GRAIN = 0;
+export const LIVESTOCK = 1;
+export const PRODUCTS = 5;
+
+const REGISTERED_NOT_EXITED = STATUS.registered;
+
+/**
+ * Step 5b, household production (first household pass). Each household draws illness (likelier
+ * with fewer doctors and more elders; cost net of insurance and, for registered or monitored
+ * households, medical assistance) and schooling costs; splits its labour, scaled by health and
+ * drive, between its own farm and local wage work (found at the county's job rate); and
+ * produces its product: labour on land with the village's ecology, irrigation and the
+ * household's human capital, plus the return on its productive assets, which is higher above
+ * the household's own asset threshold (Carter and Barrett 2006). A disaster in the village
+ * destroys part of the output. Supply is summed per product for the market.
+ */
+export function produce(w: World): void {
+  const p = w.params;
+  const h = w.households;
+  const k = w.county;
+  const v = w.villages;
+  const L = w.levers;
+  const m = w.markets;
+  const { kids, youth, adults, elders, status, health, drive, land, assets, ability, humanCapital, industry, village, county } = h;
+  const output = h.output;
+  const shockCost = h.shockCost;
+  const wageLabour = h.wageLabour;
+  const illnessBase = p['household.illnessProbability'];
+  const illnessCost = p['household.illnessCost'];
+  const insured = p['macro.medicalInsurance'];
+  const schoolCost = p['household.schoolCost'];
+  const farmProductivity = p['household.farmProductivity'];
+  const mincer = p['humanCapital.mincer'];
+  const rHigh = p['household.assetReturnHigh'];
+  const rLow = p['household.assetReturnLow'];
+  const threshold = p['household.assetThreshold'];
+  const disasterLoss = p['ecology.disasterLoss'];
+  const supply = m.supply;
+  supply.fill(0);
+  m.countySupply.fill(0);
+  k.jobSeekers.fill(0);
+  k.seekerLabour.fill(0);
+  const rngs = w.rng.households;
+  const scale = w.scale;
+
+  for (let i = 0; i < h.count; i++) {
+    const st = status[i];
+    if ((st & STATUS.alive) === 0) continue;
+    const n = kids[i] + youth[i] + adults[i] + elders[i];
+    if (n === 0) {
+      status[i] = st & ~STATUS.alive;
+      continue;
+    }
+    const c = county[i];
+    const u = rngs[c]();
+    // Illness: likelier with fewer doctors in post and more elders.
+    const pIll = illnessBase * (1 + (0.8 * elders[i]) / n) * (1.6 - 0.6 * k.healthQuality[c]);
+    let cost = 0;
+    let hl = health[i] + 0.15 * (1 - health[i]);
+    if (u < pIll) {
+      hl -= 0.3;
+      const helped = (st & (REGISTERED_NOT_EXITED | STATUS.monitored)) !== 0 ? L.medicalReimbursement[c] : 0;
+      const share = Math.max(0, 1 - insured - helped);
+      cost = illnessCost * share;
+      k.interventionCost[c] += illnessCost * helped * scale;
+    }
+    health[i] = hl < 0.2 ? 0.2 : hl > 1 ? 1 : hl;
+    // Upper-secondary school costs, unless 12-year free schooling is on (then a public cost).
+    const upper = kids[i] * 0.25;
+    if (L.years12[c] > 0) k.interventionCost[c] += upper * schoolCost * scale;
+    else cost += upper * schoolCost;
+    shockCost[i] = cost;
+
+    const workers = youth[i] + adults[i] + 0.4 * elders[i];
+    const effort = workers * (0.55 + 0.45 * health[i]) * (0.5 + 0.5 * drive[i]);
+    const relocated = (st & STATUS.relocated) !== 0;
+    const seek = relocated ? 0.9 : 0.3 + 0.3 * (5 / (5 + land[i]));
+    let jobChance = k.jobRate[c];
+    if (relocated && L.relocationEmployment[c] > 0) jobChance = Math.min(1, jobChance + 0.35);
+    const seekers = effort * seek;
+    const wl = seekers * jobChance;
+    wageLabour[i] = wl;
+    k.seekerLabour[c] += seekers;
+    const farmLabour = effort - wl;
+
+    const vi = village[i];
+    const eco = v.eco[vi];
+    const ind = industry[i];
+    const usedLand = relocated ? 0 : land[i];
+    const suit = SUITABILITY[v.terrain[vi] * PRODUCTS + ind];
+    const access = ind === GRAIN ? 0.9 + 0.1 * k.transport[c] : 0.55 + 0.45 * k.transport[c];
+    const ecoFactor = 0.35 + 0.65 * eco;
+    let q = farmProductivity * Math.pow(farmLabour > 0 ? farmLabour : 0, 0.8) * Math.pow(usedLand / 5 + 0.02, 0.35) *
+      ecoFactor * (0.75 + 0.25 * k.irrigation[c]) * Math.exp(mincer * humanCapital[i]) * PRODUCT_YIELD[ind] * suit * access;
+    q += assetIncome(assets[i], threshold / ability[i], rHigh, rLow) * ecoFactor;
+    if (v.disaster[vi]) q *= 1 - disasterLoss;
+    output[i] = q;
+    supply[ind] += q * scale;
+    m.countySupply[c * PRODUCTS + ind] += q * scale;
+  }
+  for (let c = 0; c < k.count; c++) k.jobSeekers[c] = k.seekerLabour[c] * scale;
+}
+
+/**
+ * Yearly return on productive assets: the traditional technology earns rLow on every yuan;
+ * above the household's own threshold the improved technology earns rHigh on the threshold and
+ * diminishing returns (exponent 0.6) beyond it, so accumulation stops where the marginal return
+ * falls to the outside rate (Carter and Barrett 2006).
+ */
+export function assetIncome(assets: number, threshold: number, rHigh: number, rLow: number): number {
+  if (assets < threshold) return assets * rLow;
+  return rHigh * threshold * Math.pow(assets / threshold, 0.6);
+}
+
+/** Marginal return on one more yuan of assets (see assetIncome). */
+export function marginalAssetReturn(assets: number, threshold: number, rHigh: number, rLow: number): number {
+  if (assets < threshold) return rLow;
+  return 0.6 * rHigh * Math.pow(assets / threshold, -0.4);
+}
+
+/**
+ * Step 6, markets: the region's supply of each specialty product meets outside demand that
+ * grows slowly; the price falls when supply outruns demand (constant elasticity), so herding
+ * into one product collapses its price (一拥而上 → 市场风险). Grain is priced nationally.
+ * Prices respond to this year's supply, which households chose from last year's profits: a
+ * cobweb (Hommes 1994).
+ */
+export function clearMarkets(w: World): void {
+  const m = w.markets;
+  const inv = 1 / w.params['market.priceElasticity'];
+  for (let j = 0; j < PRODUCTS; j++) {
+    if (j === GRAIN || m.demand[j] <= 0) {
+      m.price[j] = 1;
+      continue;
+    }
+    const ratio = m.supply[j] / m.demand[j];
+    const price = ratio > 0 ? Math.pow(ratio, -inv) : 3;
+    m.price[j] = price < 0.2 ? 0.2 : price > 3 ? 3 : price;
+  }
+}
+
+/** Sets outside demand equal to current supply (prices at 1): done once after spin-up. */
+export function anchorDemand(w: World): void {
+  const m = w.markets;
+  for (let j = 0; j < PRODUCTS; j++) m.demand[j] = m.supply[j];
+}
+
+/** Grows outside demand by a year. */
+export function growDemand(w: World): void {
+  const g = 1 + w.params['market.demandGrowth'];
+  for (let j = 0; j < PRODUCTS; j++) w.markets.demand[j] *= g;
+}

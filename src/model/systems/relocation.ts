@@ -1,0 +1,102 @@
+import { TERRAIN_CODE } from '../scenario/types';
+import { STATUS } from '../state/households';
+import type { World } from '../state/world';
+
+const MOUNTAIN = TERRAIN_CODE.mountain;
+const PLAIN = TERRAIN_CODE.plain;
+/** Villages below this carrying capacity count as "一方水土养育不了一方人". */
+export const LOW_CAPACITY = 0.5;
+
+/**
+ * Step 11, relocation (易地扶贫搬迁). Where the lever runs, eligible households of
+ * low-capacity mountain villages (registered poor, or whole villages) move, up to the yearly
+ * maximum, to the resettlement site by their county seat or in the largest plain county. They
+ * rent out their land, sell most livestock, and need wage jobs; they compete with the host
+ * population for services: newcomers above the host's capacity congest schools and clinics
+ * for everyone until integration (which grows each year) and service spending catch up.
+ * Households with no job, low integration and income below the line may move back.
+ */
+export function relocate(w: World): void {
+  const p = w.params;
+  const h = w.households;
+  const k = w.county;
+  const L = w.levers;
+  const v = w.villages;
+  const nC = k.count;
+  const budget = w.scratch.perCounty[1];
+  let active = false;
+  for (let c = 0; c < nC; c++) {
+    budget[c] = L.relocationOn[c] > 0 ? L.relocationMaxPeople[c] / w.scale : 0;
+    if (budget[c] > 0) active = true;
+    k.relocatedThisYear[c] = 0;
+  }
+  const hostPlain = largestPlainCounty(w);
+  const line = p['policy.povertyLine'];
+  const costPerPerson = p['relocation.costPerPerson'];
+  if (active) {
+    for (let i = 0; i < h.count; i++) {
+      const st = h.status[i];
+      if ((st & STATUS.alive) === 0 || (st & STATUS.relocated) !== 0) continue;
+      const c = h.county[i];
+      if (budget[c] <= 0) continue;
+      const vi = h.village[i];
+      if (v.terrain[vi] !== MOUNTAIN || v.eco[vi] >= LOW_CAPACITY) continue;
+      if (L.relocationWholeVillage[c] === 0 && (st & STATUS.registered) === 0) continue;
+      if (w.rng.identification[c]() < 0.5) continue; // not all eligible move in the same year
+      const people = h.kids[i] + h.youth[i] + h.adults[i] + h.elders[i];
+      const dest = L.relocationToPlain[c] > 0 && hostPlain >= 0 ? hostPlain : c;
+      h.status[i] = st | STATUS.relocated;
+      h.county[i] = dest;
+      h.village[i] = w.siteVillage[dest];
+      h.integration[i] = 0.1;
+      h.assets[i] *= 0.5;
+      budget[c] -= people;
+      k.relocatedPeople[c] += people * w.scale;
+      k.relocatedThisYear[c] += people * w.scale;
+      k.interventionCost[c] += people * costPerPerson * w.scale;
+      if (L.relocationEmployment[c] > 0) k.interventionCost[c] += (h.youth[i] + h.adults[i]) * 3000 * w.scale;
+    }
+  }
+  if (!active && !w.relocationEverActive) return;
+  w.relocationEverActive = true;
+
+  // Newcomers not yet integrated load the host's services; some without jobs move back.
+  const newcomers = w.scratch.perCounty[2];
+  newcomers.fill(0);
+  const back = p['relocation.returnHome'];
+  for (let i = 0; i < h.count; i++) {
+    const st = h.status[i];
+    if ((st & STATUS.alive) === 0 || (st & STATUS.relocated) === 0) continue;
+    const c = h.county[i];
+    const integration = h.integration[i];
+    const people = h.kids[i] + h.youth[i] + h.adults[i] + h.elders[i];
+    if (integration < 0.5 && h.income[i] < line && h.wageLabour[i] < 0.3) {
+      const home = h.homeCounty[i];
+      const prob = back * (1 - integration) * (L.relocationEmployment[home] > 0 ? 0.3 : 1);
+      if (w.rng.identification[home]() < prob) {
+        h.status[i] = st & ~STATUS.relocated;
+        h.county[i] = home;
+        h.village[i] = h.homeVillage[i];
+        h.integration[i] = 1;
+        continue;
+      }
+    }
+    newcomers[c] += people * (1 - integration) * w.scale;
+  }
+  const capacityPerResident = p['relocation.hostCapacityPerResident'];
+  for (let c = 0; c < nC; c++) {
+    // Host capacity: a share of residents, plus places built by service spending (20,000 yuan a place).
+    k.hostCapacity[c] = k.hostCapacity[c] * 0.95 + k.serviceSpending[c] / 20000;
+    const capacity = capacityPerResident * k.residents[c] + k.hostCapacity[c];
+    k.newcomers[c] = newcomers[c];
+    k.congestion[c] = capacity > 0 ? Math.max(0, newcomers[c] / capacity - 1) : 0;
+  }
+}
+
+function largestPlainCounty(w: World): number {
+  let best = -1;
+  for (let c = 0; c < w.county.count; c++) {
+    if (w.county.terrain[c] === PLAIN && (best < 0 || w.county.residents[c] > w.county.residents[best])) best = c;
+  }
+  return best;
+}
