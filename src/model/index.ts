@@ -13,5 +13,6 @@ export * from './scenario/jsonSchema';
 export * from './region/presets';
 export * from './simulation';
 export * from './output/tidy';
+export { ModelHealthError } from './health';
 export { STATUS } from './state/households';
 export { PROFESSIONS } from './state/professionals';

@@ -1,4 +1,4 @@
-import { INDUSTRIES } from './levers/registry';
+import { PUPIL_SHARE, setPosts } from './state/posts';
 import { type Params } from './params/registry';
 import { resolveScenario } from './scenario/resolve';
 import { normal, type Rng, stream } from './rng';
@@ -125,6 +125,7 @@ function initCounty(w: World, c: number, spec: ResolvedCounty, tc: number): void
   k.irrigation[c] = spec.irrigation;
   k.water[c] = spec.water;
   k.attraction[c] = 1;
+  k.technology[c] = 1;
   k.jobRate[c] = 0.5;
 }
 
@@ -212,16 +213,3 @@ function initProfessionals(w: World, p: Params): void {
   }
 }
 
-/** Share of children (0-17) enrolled in primary to upper-secondary school (ages 6-17). */
-export const PUPIL_SHARE = 12 / 18;
-
-/** Establishment posts of a county from its pupils and residents (real numbers). */
-export function setPosts(w: World, c: number, p: Params): void {
-  const r = w.county.residents[c] / 1000;
-  w.talent.posts[c * 4] = w.county.pupils[c] / p['talent.pupilsPerTeacherPost'];
-  w.talent.posts[c * 4 + 1] = r * p['talent.doctorPostsPer1000'];
-  w.talent.posts[c * 4 + 2] = r * p['talent.cadrePostsPer1000'];
-  w.talent.posts[c * 4 + 3] = r * p['talent.technicianPostsPer1000'];
-}
-
-export { INDUSTRIES };

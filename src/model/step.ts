@@ -1,3 +1,4 @@
+import { checkHealth } from './health';
 import type { World } from './state/world';
 import { invest, runEconomy } from './systems/economy';
 import { runFiscal } from './systems/fiscal';
@@ -39,10 +40,11 @@ export function step(w: World): void {
   growDemand(w);
   for (let c = 0; c < w.county.count; c++) w.county.interventionCost[c] = 0;
   for (const [, system] of PIPELINE) system(w);
+  checkHealth(w);
 }
 
 /** Years run before the start with no interventions and no outside growth, to settle jobs, prices and services. */
-export const SPIN_UP_YEARS = 3;
+export const SPIN_UP_YEARS = 8;
 
 /**
  * Spin-up: the pipeline without policy for a few years at the start year's outside conditions,
@@ -56,10 +58,16 @@ export function spinUp(w: World): void {
     for (const [name, system] of PIPELINE) {
       if (name === 'policy') continue;
       system(w);
+      // Outside demand is anchored to the first year's supply; the product mix then settles.
       if (name === 'production' && y === 0) anchorDemand(w);
     }
-    if (y === 0) w.villages.refLoad.set(w.villages.load);
   }
-  w.villages.refLoad.set(w.villages.load);
+  const v = w.villages;
+  v.refLoad.set(v.load);
+  const r = w.params['ecology.regrowth'];
+  for (let j = 0; j < v.count; j++) {
+    v.ecoStart[j] = v.eco[j];
+    v.balance[j] = r * v.eco[j] * (1 - v.eco[j] / v.ecoCeiling[j]);
+  }
   for (let c = 0; c < w.county.count; c++) w.county.interventionCost[c] = 0;
 }

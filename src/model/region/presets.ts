@@ -4,12 +4,12 @@ import type { CountySpec, Terrain } from '../scenario/types';
 /** Defaults of county attributes by terrain; a scenario's county overrides any of them. */
 export const TERRAIN_DEFAULTS: Record<Terrain, Required<Omit<CountySpec, 'id' | 'name' | 'terrain' | 'households' | 'hex'>>> = {
   // Deep-poverty mountain counties: thin soils, steep slopes, poor roads, few posts filled.
-  mountain: { villages: 12, ecoCapacity: 0.42, transport: 0.25, irrigation: 0.2, water: 0.35, humanCapital: 0.32,
-    assets: 6000, land: 4.5, capitalPerResident: 5000, postFill: 0.72, relief: 900 },
+  mountain: { villages: 12, ecoCapacity: 0.42, transport: 0.25, irrigation: 0.2, water: 0.35, humanCapital: 0.34,
+    assets: 9000, land: 5.5, capitalPerResident: 5000, postFill: 0.72, relief: 900 },
   hill: { villages: 12, ecoCapacity: 0.62, transport: 0.45, irrigation: 0.4, water: 0.55, humanCapital: 0.45,
     assets: 11000, land: 5.5, capitalPerResident: 12000, postFill: 0.84, relief: 400 },
-  plain: { villages: 12, ecoCapacity: 0.8, transport: 0.7, irrigation: 0.65, water: 0.75, humanCapital: 0.56,
-    assets: 20000, land: 6.5, capitalPerResident: 26000, postFill: 0.95, relief: 80 },
+  plain: { villages: 12, ecoCapacity: 0.8, transport: 0.65, irrigation: 0.6, water: 0.7, humanCapital: 0.48,
+    assets: 12000, land: 5, capitalPerResident: 16000, postFill: 0.93, relief: 80 },
 };
 
 const county = (id: string, zh: string, en: string, terrain: Terrain, households: number, hex: [number, number],

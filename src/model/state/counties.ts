@@ -10,7 +10,7 @@ export const COUNTY_FIELDS = [
   // economy (written by production/saving)
   'output', 'previousOutput', 'nonFarmOutput', 'farmOutput', 'productivity', 'localWage', 'jobs', 'jobSeekers', 'jobRate',
   'profits', 'investment', 'householdLocalInvestment', 'capitalOutflow', 'savingsFlow', 'growthMomentum', 'attraction',
-  'localReturn', 'momentumSmoothed', 'outputLastYear', 'householdAssets', 'incomeOperating', 'incomeWage', 'incomeProperty', 'incomeTransfer',
+  'localReturn', 'assetOutput', 'adultHumanCapital', 'workingAge', 'thresholdFactor', 'technology', 'momentumSmoothed', 'outputLastYear', 'householdAssets', 'incomeOperating', 'incomeWage', 'incomeProperty', 'incomeTransfer',
   // fiscal
   'ownRevenue', 'generalTransfer', 'earmarked', 'earmarkedSpent', 'idleEarmarked', 'leaked', 'developmentSpending',
   'projectCapacity', 'campaignSpending', 'fiscalDependency', 'infraSpending', 'povertySpending', 'serviceSpending',
@@ -18,7 +18,7 @@ export const COUNTY_FIELDS = [
   'pupils', 'residents', 'youthResidents', 'schoolQuality', 'healthQuality', 'assessmentBurden', 'congestion',
   'hostCapacity', 'newcomers', 'amenity', 'ecoMean', 'ecoWeight',
   'talentOutflow', 'teacherOutflow', 'doctorOutflow', 'cadreOutflow', 'technicianOutflow', 'youthOutflow', 'youthReturn',
-  'stayDerivative', 'stayCount', 'leaveCount', 'seekerLabour', 'farmPerWorker', 'newPoorHouseholds', 'familiesLeft', 'tourismOutput',
+  'stayDerivative', 'stayCount', 'leaveCount', 'inflowDerivative', 'inflowCount', 'seekerLabour', 'farmPerWorker', 'newPoorHouseholds', 'familiesLeft', 'tourismOutput',
   // identification and relocation
   'registeredPeople', 'relocatedPeople', 'relocatedThisYear', 'exitsThisYear', 'paperExitsThisYear',
   // costs
@@ -65,6 +65,9 @@ export interface Villages {
   /** Residents and grazing load this year, summed in the household pass. */
   residents: Float64Array;
   load: Float64Array;
+  /** Ecology at the start and the wear that balanced regrowth then. */
+  ecoStart: Float64Array;
+  balance: Float64Array;
   /** Load at the start (after spin-up): the reference the ecology's pressure is measured against. */
   refLoad: Float64Array;
   /** 1 if hit by a disaster this year. */
@@ -78,6 +81,6 @@ export function allocateVillages(count: number): Villages {
     count,
     county: new Uint8Array(count), terrain: new Uint8Array(count),
     eco: new Float64Array(count), ecoCeiling: new Float64Array(count), relief: new Float64Array(count),
-    residents: new Float64Array(count), load: new Float64Array(count), refLoad: new Float64Array(count), disaster: new Uint8Array(count), site: new Uint8Array(count),
+    residents: new Float64Array(count), load: new Float64Array(count), refLoad: new Float64Array(count), ecoStart: new Float64Array(count), balance: new Float64Array(count), disaster: new Uint8Array(count), site: new Uint8Array(count),
   };
 }

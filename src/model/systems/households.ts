@@ -1,8 +1,17 @@
 import { stochasticRound } from '../rng';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
-import { PUPIL_SHARE } from '../init';
+import { PUPIL_SHARE } from '../state/posts';
 import { GRAIN, INPUT_COST, LIVESTOCK, marginalAssetReturn, PRODUCTS, SUITABILITY } from './production';
+
+/** Status bits as local constants (imported bindings are slower in hot loops under some loaders). */
+const S_ALIVE = STATUS.alive;
+const S_REGISTERED = STATUS.registered;
+const S_EXITED = STATUS.exited;
+const S_EVER_REGISTERED = STATUS.everRegistered;
+const S_RELOCATED = STATUS.relocated;
+const S_MONITORED = STATUS.monitored;
+const S_POOR = STATUS.poor;
 
 const GOLDEN = 0.6180339887498949;
 /** The fractional part: several uniform marginals from one draw (u, u+φ, u+2φ, ...). */
@@ -19,6 +28,15 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
  */
 export function householdYear(w: World): void {
   const p = w.params;
+  // Imported bindings copied to locals: some module loaders turn them into getters.
+  const products = PRODUCTS;
+  const inputCost = INPUT_COST;
+  const suitability = SUITABILITY;
+  const livestock = LIVESTOCK;
+  const grain = GRAIN;
+  const sround = stochasticRound;
+  const marginalReturn = marginalAssetReturn;
+  const pupilShare = PUPIL_SHARE;
   const h = w.households;
   const k = w.county;
   const v = w.villages;
@@ -42,7 +60,8 @@ export function householdYear(w: World): void {
   const nutritionEffect = p['humanCapital.nutritionEffect'];
   const dropoutCost = p['humanCapital.dropoutCost'];
   const pension = p['macro.pension'];
-  const remit = w.outsideWage * p['macro.urbanJobProbability'] * p['macro.remittanceShare'];
+  const wage0 = p['macro.outsideWage'];
+  const remit = wage0 * Math.pow(w.outsideWage / wage0, p['macro.remittanceElasticity']) * p['macro.urbanJobProbability'] * p['macro.remittanceShare'];
   const disasterLoss = p['ecology.disasterLoss'];
   const driveResponse = p['household.driveResponse'];
   const handoutDrag = p['household.handoutDrag'];
@@ -51,6 +70,7 @@ export function householdYear(w: World): void {
   const baseLeave = logit(p['migration.baseRate']);
   const referenceGap = p['migration.referenceGap'];
   const familyMove = p['migration.familyMove'];
+  const skillEffect = p['migration.skillEffect'];
   const baseReturn = logit(p['migration.returnRate']);
   const wageSensitivity = p['migration.wageSensitivity'];
   const familyTie = p['migration.familyTie'];
@@ -69,6 +89,8 @@ export function householdYear(w: World): void {
     k.youthOutflow[c] = 0;
     k.youthReturn[c] = 0;
     k.stayDerivative[c] = 0;
+    k.inflowDerivative[c] = 0;
+    k.inflowCount[c] = 0;
     k.stayCount[c] = 0;
     k.leaveCount[c] = 0;
     k.newPoorHouseholds[c] = 0;
@@ -78,6 +100,8 @@ export function householdYear(w: World): void {
     k.residents[c] = 0;
     k.pupils[c] = 0;
     k.householdAssets[c] = 0;
+    k.adultHumanCapital[c] = 0;
+    k.workingAge[c] = 0;
     k.incomeOperating[c] = 0;
     k.incomeWage[c] = 0;
     k.incomeProperty[c] = 0;
@@ -93,18 +117,18 @@ export function householdYear(w: World): void {
 
   for (let i = 0; i < h.count; i++) {
     const st = status[i];
-    if ((st & STATUS.alive) === 0) continue;
+    if ((st & S_ALIVE) === 0) continue;
     const c = county[i];
     const n = kids[i] + youth[i] + adults[i] + elders[i];
     const ind = industry[i];
     const vi = village[i];
-    const relocated = (st & STATUS.relocated) !== 0;
+    const relocated = (st & S_RELOCATED) !== 0;
 
     // ---- Income by source -------------------------------------------------------------------
     const q = output[i];
-    const supplyHere = m.countySupply[c * PRODUCTS + ind];
-    const subsidy = supplyHere > 0 ? Math.min(1, L.industrySubsidy[c * PRODUCTS + ind] / supplyHere) : 0;
-    let operating = q * (price[ind] * (1 + subsidy) - INPUT_COST[ind]);
+    const supplyHere = m.countySupply[c * products + ind];
+    const subsidy = supplyHere > 0 ? Math.min(1, L.industrySubsidy[c * products + ind] / supplyHere) : 0;
+    let operating = q * (price[ind] * (1 + subsidy) - inputCost[ind]);
     if (subsidy > 0) k.interventionCost[c] += q * price[ind] * subsidy * scale;
     const coverage = L.insuranceCoverage[c];
     if (coverage > 0) {
@@ -123,8 +147,8 @@ export function householdYear(w: World): void {
     let handout = 0;
     // Poverty-specific support: registered households, and exited ones while support lasts.
     let support = 0;
-    if ((st & STATUS.registered) !== 0) support = 1;
-    else if ((st & STATUS.exited) !== 0) {
+    if ((st & S_REGISTERED) !== 0) support = 1;
+    else if ((st & S_EXITED) !== 0) {
       const since = t - exitYear[i];
       if (since <= supportYears) support = 1;
       else if (L.phaseOutSet[c] > 0 && L.phaseOutGradual[c] > 0 && L.phaseOutYears[c] > 0) {
@@ -146,7 +170,7 @@ export function householdYear(w: World): void {
     let total = operating + wage + property + transfer - shockCost[i];
     // Social floor (低保): tops registered (optionally monitored near-poor) households up.
     const floor = L.socialFloor[c];
-    if (floor > 0 && (support > 0 || (L.socialFloorNearPoor[c] > 0 && (st & STATUS.monitored) !== 0)) && total < floor * n) {
+    if (floor > 0 && (support > 0 || (L.socialFloorNearPoor[c] > 0 && (st & S_MONITORED) !== 0)) && total < floor * n) {
       const topUp = floor * n - total;
       total += topUp;
       handout += topUp;
@@ -173,7 +197,7 @@ export function householdYear(w: World): void {
         saving -= pay;
         if (db < 1) db = 0;
       }
-      const own = marginalAssetReturn(as, threshold / ability[i], rHigh, rLow) * price[ind] * (0.35 + 0.65 * v.eco[vi]);
+      const own = marginalReturn(as, (threshold * k.thresholdFactor[c]) / ability[i], rHigh, rLow) * price[ind] * (0.35 + 0.65 * v.eco[vi]);
       const ownShare = relocated ? 0.1 : sigmoid(20 * (own - outsideReturn));
       as += saving * ownShare;
       k.householdLocalInvestment[c] += saving * ownShare * scale;
@@ -190,12 +214,12 @@ export function householdYear(w: World): void {
       gap -= fromAssets;
       db = db * 1.06 + gap * 0.5;
     }
-    if (L.microcredit[c] > 0 && (st & STATUS.registered) !== 0 && db === 0) {
+    if (L.microcredit[c] > 0 && (st & S_REGISTERED) !== 0 && db === 0) {
       const loan = L.microcredit[c];
       db = loan;
       as += loan * 0.8;
     }
-    if (db > 0 && L.microcredit[c] > 0 && (st & STATUS.everRegistered) !== 0) k.interventionCost[c] += db * 0.1 * scale;
+    if (db > 0 && L.microcredit[c] > 0 && (st & S_EVER_REGISTERED) !== 0) k.interventionCost[c] += db * 0.1 * scale;
     assets[i] = as * (1 - depreciation);
     k.householdAssets[c] += assets[i] * scale;
     savings[i] = sv;
@@ -213,11 +237,11 @@ export function householdYear(w: World): void {
       childHumanCapital[i] += learn * (1 - childHumanCapital[i]);
     }
     const u = rngs[c]();
-    const toYouth = stochasticRound(kids[i] / 18, u);
-    const toAdult = stochasticRound(youth[i] / 18, frac(u + GOLDEN));
-    const toElder = stochasticRound(adults[i] / 25, frac(u + 2 * GOLDEN));
-    const deaths = stochasticRound(elders[i] * 0.055, frac(u + 3 * GOLDEN));
-    const births = stochasticRound(youth[i] * 0.05 + adults[i] * 0.012, frac(u + 4 * GOLDEN));
+    const toYouth = sround(kids[i] / 18, u);
+    const toAdult = sround(youth[i] / 18, frac(u + GOLDEN));
+    const toElder = sround(adults[i] / 25, frac(u + 2 * GOLDEN));
+    const deaths = sround(elders[i] * 0.055, frac(u + 3 * GOLDEN));
+    const births = sround(youth[i] * 0.05 + adults[i] * 0.012, frac(u + 4 * GOLDEN));
     const working = youth[i] + adults[i];
     if (toYouth > 0) humanCapital[i] = (humanCapital[i] * working + childHumanCapital[i] * toYouth) / (working + toYouth);
     let nk = kids[i] - toYouth + births;
@@ -237,11 +261,11 @@ export function householdYear(w: World): void {
     const ties = familyTie * ((nk > 0 ? 1 : 0) + (elders[i] > 0 ? 0.5 : 0));
     const gap = Math.log(outsideExpected / localExpected) - movingCost * (1 - 0.5 * k.transport[c]) * (1 - 0.5 * L.laborExport[c]) -
       ties - 0.5 * Math.log(k.attraction[c]) - referenceGap;
-    const pLeave = sigmoid(baseLeave + wageSensitivity * gap);
-    const leave = stochasticRound(ny * pLeave, u2);
+    const pLeave = sigmoid(baseLeave + wageSensitivity * gap + skillEffect * (hc - 0.45));
+    const leave = sround(ny * pLeave, u2);
     const pReturn = sigmoid(baseReturn - wageSensitivity * gap);
-    const back = stochasticRound(migrants[i] * pReturn, frac(u2 + GOLDEN));
-    const settle = stochasticRound(migrants[i] * 0.03, frac(u2 + 2 * GOLDEN));
+    const back = sround(migrants[i] * pReturn, frac(u2 + GOLDEN));
+    const settle = sround(migrants[i] * 0.03, frac(u2 + 2 * GOLDEN));
     ny = ny - leave + back;
     if (ny > 9) ny = 9;
     youth[i] = ny;
@@ -250,7 +274,7 @@ export function householdYear(w: World): void {
     k.youthOutflow[c] += leave * scale;
     if (nm > 0 && !relocated && frac(u2 + 4 * GOLDEN) < familyMove * pLeave) {
       // The whole family follows its migrants out of the county.
-      status[i] = st & ~STATUS.alive;
+      status[i] = st & ~S_ALIVE;
       k.familiesLeft[c] += scale;
       continue;
     }
@@ -258,20 +282,22 @@ export function householdYear(w: World): void {
     // For the loop's attraction link: d(leave probability)/d ln(attraction) = -0.5 * slope * p(1-p).
     k.stayDerivative[c] += ny * 0.5 * wageSensitivity * pLeave * (1 - pLeave) * scale;
     k.leaveCount[c] += ny * pLeave * scale;
+    k.inflowDerivative[c] += migrants[i] * 0.5 * wageSensitivity * pReturn * (1 - pReturn) * scale;
+    k.inflowCount[c] += migrants[i] * pReturn * scale;
     k.stayCount[c] += ny * scale;
     if (L.laborExport[c] > 0) k.interventionCost[c] += leave * 500 * scale;
 
     // ---- Industry: imitate last year's most profitable product, with inertia ----------------
     const farmLabour = Math.max(0.05, (youth[i] + adults[i] + 0.4 * elders[i]) * 0.8 - wl);
-    m.profitSum[c * PRODUCTS + ind] += operating * scale;
+    m.profitSum[c * products + ind] += operating * scale;
     farmWorkers[c] += farmLabour * scale;
-    m.labourSum[c * PRODUCTS + ind] += farmLabour * scale;
+    m.labourSum[c * products + ind] += farmLabour * scale;
     if (!relocated && frac(u2 + 3 * GOLDEN) < imitation) {
-      const row = v.terrain[vi] * PRODUCTS;
+      const row = v.terrain[vi] * products;
       let best = ind;
-      let bestValue = m.profitPerWorker[c * PRODUCTS + ind] * 1.15;
-      for (let j = 0; j < PRODUCTS; j++) {
-        const value = m.profitPerWorker[c * PRODUCTS + j] * SUITABILITY[row + j];
+      let bestValue = m.profitPerWorker[c * products + ind] * 1.15;
+      for (let j = 0; j < products; j++) {
+        const value = m.profitPerWorker[c * products + j] * suitability[row + j];
         if (value > bestValue) {
           best = j;
           bestValue = value;
@@ -296,29 +322,32 @@ export function householdYear(w: World): void {
     // ---- Poverty flags, village load ---------------------------------------------------------
     let s2 = status[i];
     if (pc < line) {
-      if ((s2 & STATUS.poor) === 0 && (s2 & STATUS.everRegistered) === 0) k.newPoorHouseholds[c] += scale;
-      s2 |= STATUS.poor;
-    } else s2 &= ~STATUS.poor;
-    if (L.bigData[c] > 0 && pc < band && (s2 & STATUS.registered) === 0) s2 |= STATUS.monitored;
-    else if (pc >= band) s2 &= ~STATUS.monitored;
+      if ((s2 & S_POOR) === 0 && (s2 & S_EVER_REGISTERED) === 0) k.newPoorHouseholds[c] += scale;
+      s2 |= S_POOR;
+    } else s2 &= ~S_POOR;
+    if (L.bigData[c] > 0 && pc < band && (s2 & S_REGISTERED) === 0) s2 |= S_MONITORED;
+    else if (pc >= band) s2 &= ~S_MONITORED;
     status[i] = s2;
     const residents = kids[i] + youth[i] + adults[i] + elders[i];
     v.residents[vi] += residents;
-    v.load[vi] += residents * (ind === LIVESTOCK ? 1.8 : ind === GRAIN ? 1 : 0.8);
+    v.load[vi] += residents * (ind === livestock ? 1.8 : ind === grain ? 1 : 0.8);
     k.ecoMean[c] += v.eco[vi] * residents;
     k.ecoWeight[c] += residents;
     k.residents[c] += residents * scale;
     k.youthResidents[c] += youth[i] * scale;
-    k.pupils[c] += kids[i] * PUPIL_SHARE * scale;
+    k.adultHumanCapital[c] += humanCapital[i] * (youth[i] + adults[i]);
+    k.workingAge[c] += youth[i] + adults[i];
+    k.pupils[c] += kids[i] * pupilShare * scale;
   }
 
   for (let c = 0; c < k.count; c++) {
     k.ecoMean[c] = k.ecoWeight[c] > 0 ? k.ecoMean[c] / k.ecoWeight[c] : 0;
+    k.adultHumanCapital[c] = k.workingAge[c] > 0 ? k.adultHumanCapital[c] / k.workingAge[c] : 0;
     k.farmPerWorker[c] = farmWorkers[c] > 0 ? k.farmOutput[c] / farmWorkers[c] : 0;
-    for (let j = 0; j < PRODUCTS; j++) {
+    for (let j = 0; j < products; j++) {
       // Products nobody grows in the county keep last year's figure: nobody to imitate.
-      const labour = m.labourSum[c * PRODUCTS + j];
-      if (labour > 0) m.profitPerWorker[c * PRODUCTS + j] = m.profitSum[c * PRODUCTS + j] / labour;
+      const labour = m.labourSum[c * products + j];
+      if (labour > 0) m.profitPerWorker[c * products + j] = m.profitSum[c * products + j] / labour;
     }
   }
 }

@@ -2,6 +2,14 @@ import { normal } from '../rng';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
 
+/** Status bits as local constants (imported bindings are slower in hot loops under some loaders). */
+const S_ALIVE = STATUS.alive;
+const S_REGISTERED = STATUS.registered;
+const S_EXITED = STATUS.exited;
+const S_EVER_REGISTERED = STATUS.everRegistered;
+const S_MONITORED = STATUS.monitored;
+const S_PAPER_EXIT = STATUS.paperExit;
+
 /**
  * Step 10, identification (精准识别) in counties where registration runs.
  * Exit: a registered household (registered at least a year) exits when its measured income
@@ -40,7 +48,7 @@ export function identify(w: World): void {
   // Exits, then measured incomes of the rest.
   for (let i = 0; i < n; i++) {
     const st = status[i];
-    if ((st & STATUS.alive) === 0) continue;
+    if ((st & S_ALIVE) === 0) continue;
     const c = county[i];
     if (L.registration[c] === 0) continue;
     const people = h.kids[i] + h.youth[i] + h.adults[i] + h.elders[i];
@@ -50,19 +58,19 @@ export function identify(w: World): void {
     const m = income[i] * Math.exp(sigma * normal(rng) - (sigma * sigma) / 2);
     measured[i] = m;
     if (income[i] < line) estimatedPoor[c] += people;
-    if ((st & STATUS.registered) !== 0) {
+    if ((st & S_REGISTERED) !== 0) {
       const threshold = line * (1 - 0.3 * pressure * (big ? 0.3 : 1));
       if (m >= threshold && w.t - registeredYear[i] >= 1) {
-        let s2 = (st & ~STATUS.registered) | STATUS.exited;
+        let s2 = (st & ~S_REGISTERED) | S_EXITED;
         exitYear[i] = w.t;
         k.exitsThisYear[c] += w.scale;
         if (income[i] < line) {
-          s2 |= STATUS.paperExit;
+          s2 |= S_PAPER_EXIT;
           k.paperExitsThisYear[c] += w.scale;
         }
         status[i] = s2;
       }
-    } else if (m < line && ((st & STATUS.exited) === 0 || big)) {
+    } else if (m < line && ((st & S_EXITED) === 0 || big)) {
       candidates[c] += people;
     }
   }
@@ -75,12 +83,12 @@ export function identify(w: World): void {
   }
   for (let i = 0; i < n; i++) {
     const st = status[i];
-    if ((st & STATUS.alive) === 0 || (st & STATUS.registered) !== 0) continue;
+    if ((st & S_ALIVE) === 0 || (st & S_REGISTERED) !== 0) continue;
     const c = county[i];
     if (L.registration[c] === 0 || measured[i] >= line) continue;
-    if ((st & STATUS.exited) !== 0 && L.bigData[c] === 0) continue;
+    if ((st & S_EXITED) !== 0 && L.bigData[c] === 0) continue;
     if (w.rng.identification[c]() < estimatedPoor[c]) {
-      status[i] = (st | STATUS.registered | STATUS.everRegistered) & ~(STATUS.exited | STATUS.monitored);
+      status[i] = (st | S_REGISTERED | S_EVER_REGISTERED) & ~(S_EXITED | S_MONITORED);
       registeredYear[i] = w.t;
     }
   }

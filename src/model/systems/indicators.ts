@@ -4,6 +4,11 @@ import { TEACHER, DOCTOR } from '../state/professionals';
 import type { World } from '../state/world';
 import { PRODUCTS } from './production';
 
+/** Status bits as local constants (imported bindings are slower in hot loops under some loaders). */
+const S_ALIVE = STATUS.alive;
+const S_REGISTERED = STATUS.registered;
+const S_EVER_REGISTERED = STATUS.everRegistered;
+
 /** Bins of the income histogram behind the Gini (log-spaced; within-bin means kept exactly). */
 export const GINI_BINS = 512;
 const LOW = 100;
@@ -36,7 +41,7 @@ export function recordIndicators(w: World, out: Float64Array, offset: number): v
   const { status, income, county, kids, youth, adults, elders, exitYear, childHumanCapital, humanCapital, drive } = h;
   for (let i = 0; i < h.count; i++) {
     const st = status[i];
-    if ((st & STATUS.alive) === 0) continue;
+    if ((st & S_ALIVE) === 0) continue;
     const people = kids[i] + youth[i] + adults[i] + elders[i];
     if (people === 0) continue;
     const b = county[i] * nA;
@@ -45,13 +50,13 @@ export function recordIndicators(w: World, out: Float64Array, offset: number): v
     acc[b + A.people] += people;
     if (poor) acc[b + A.poor] += people;
     else if (y < band) acc[b + A.nearPoor] += people;
-    if ((st & STATUS.registered) !== 0) acc[b + A.registered] += people;
+    if ((st & S_REGISTERED) !== 0) acc[b + A.registered] += people;
     acc[b + A.incomeSum] += y * people;
     if (exitYear[i] >= 0) {
       acc[b + A.exitedHouseholds]++;
       if (poor) acc[b + A.exitedPoor]++;
     }
-    if ((st & STATUS.everRegistered) === 0) acc[b + A.neverRegistered]++;
+    if ((st & S_EVER_REGISTERED) === 0) acc[b + A.neverRegistered]++;
     acc[b + A.youth] += youth[i];
     acc[b + A.childHc] += childHumanCapital[i] * kids[i];
     acc[b + A.kids] += kids[i];

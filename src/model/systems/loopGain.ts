@@ -1,5 +1,5 @@
 import type { World } from '../state/world';
-import { attractionOf } from './economy';
+import { attractionOf, labourDemand, managementFill, nonFarmOutput, talentFactor } from './economy';
 
 /** Relative size of the finite-difference probes. */
 const EPS = 0.01;
@@ -33,18 +33,29 @@ export function estimateLoop(w: World): void {
     const wage = k.localWage[c];
     const seekers = k.jobSeekers[c];
     const jobs = k.jobs[c];
-    const nonFarm = (r: number, capitalFactor: number) =>
-      (Math.min(jobs * capitalFactor, seekers * r) * wage * Math.pow(r, talentTFP)) / (1 - alpha);
+    const a = p['economy.tfp'] * k.productivity[c];
+    const fill = managementFill(w, c);
+    // Non-farm output when retained factors scale by r (workers, and talent through productivity)
+    // and capital by f: employment is the smaller of labour demand and job seekers.
+    const nonFarm = (r: number, f: number) => {
+      const tfp = a * talentFactor(fill * r, talentTFP) / talentFactor(fill, talentTFP);
+      const employed = Math.min(labourDemand(k.capital[c] * f, tfp, wage, alpha), seekers * r);
+      return nonFarmOutput(k.capital[c] * f, employed, tfp, alpha);
+    };
     const householdPart = k.householdLocalInvestment[c] + (k.savingsFlow[c] - k.capitalOutflow[c]);
     const development = k.developmentSpending[c] * p['fiscal.developmentReturn'];
     const investmentAt = (r: number) => {
       const nf = nonFarm(r, 1);
-      return householdPart * r + reinvestment * alpha * nf + outsideInvestment * k.attraction[c] * nf + development;
+      const profits = Math.max(0, nf - Math.min(labourDemand(k.capital[c], a * talentFactor(fill * r, talentTFP) / talentFactor(fill, talentTFP), wage, alpha), seekers * r) * wage);
+      return householdPart * r + reinvestment * profits + outsideInvestment * k.attraction[c] * nf + development;
     };
     const i0 = investmentAt(1);
     const link1 = i0 > 0 ? (investmentAt(1 + EPS) - investmentAt(1 - EPS)) / (2 * EPS * i0) : 0;
 
-    const outputAt = (capitalFactor: number) => k.farmOutput[c] + k.tourismOutput[c] + nonFarm(1, capitalFactor);
+    // Farm output responds to households' productive assets (their part of accumulation).
+    const assetShare = k.farmOutput[c] > 0 ? Math.min(1, k.assetOutput[c] / (k.farmOutput[c] + 1)) : 0;
+    const outputAt = (capitalFactor: number) =>
+      k.farmOutput[c] * (1 + assetShare * 0.8 * (capitalFactor - 1)) + k.tourismOutput[c] + nonFarm(1, capitalFactor);
     const y0 = outputAt(1);
     const link2 = y0 > 0 ? (outputAt(1 + EPS) - outputAt(1 - EPS)) / (2 * EPS * y0) : 0;
 
@@ -61,7 +72,10 @@ export function estimateLoop(w: World): void {
     const a0 = attractionAt(1);
     const link3 = a0 > 0 ? (Math.log(attractionAt(1 + EPS)) - Math.log(attractionAt(1 - EPS))) / (2 * EPS) : 0;
 
-    const link4 = k.leaveCount[c] > 0 ? k.stayDerivative[c] / k.leaveCount[c] : 0;
+    // Steady-state stock = inflow / outflow rate: its elasticity is the inflow's plus the outflow rate's (sign flipped).
+    const outflowElasticity = k.leaveCount[c] > 0 ? k.stayDerivative[c] / k.leaveCount[c] : 0;
+    const inflowElasticity = k.inflowCount[c] > 0 ? k.inflowDerivative[c] / k.inflowCount[c] : 0;
+    const link4 = outflowElasticity + inflowElasticity;
 
     k.linkOutflowAccumulation[c] = link1;
     k.linkAccumulationMomentum[c] = link2;

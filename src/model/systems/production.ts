@@ -1,6 +1,12 @@
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
 
+/** Status bits as local constants (imported bindings are slower in hot loops under some loaders). */
+const S_ALIVE = STATUS.alive;
+const S_REGISTERED = STATUS.registered;
+const S_RELOCATED = STATUS.relocated;
+const S_MONITORED = STATUS.monitored;
+
 /** Output per worker of each product relative to grain, at base price. */
 export const PRODUCT_YIELD = new Float64Array([1.0, 1.2, 1.35, 1.45, 1.55]);
 /** Suitability of each product by village terrain (mountain, hill, plain): 3 x 5, row-major. */
@@ -19,7 +25,7 @@ export const GRAIN = 0;
 export const LIVESTOCK = 1;
 export const PRODUCTS = 5;
 
-const REGISTERED_NOT_EXITED = STATUS.registered;
+const REGISTERED_NOT_EXITED = S_REGISTERED;
 
 /**
  * Step 5b, household production (first household pass). Each household draws illness (likelier
@@ -56,16 +62,21 @@ export function produce(w: World): void {
   supply.fill(0);
   m.countySupply.fill(0);
   k.jobSeekers.fill(0);
+  k.assetOutput.fill(0);
   k.seekerLabour.fill(0);
   const rngs = w.rng.households;
   const scale = w.scale;
 
+  for (let c = 0; c < k.count; c++) {
+    // Roads and irrigation bring the improved technology within reach: a lower threshold.
+    k.thresholdFactor[c] = 1.6 - (k.transport[c] + k.irrigation[c] + k.water[c]) / 3;
+  }
   for (let i = 0; i < h.count; i++) {
     const st = status[i];
-    if ((st & STATUS.alive) === 0) continue;
+    if ((st & S_ALIVE) === 0) continue;
     const n = kids[i] + youth[i] + adults[i] + elders[i];
     if (n === 0) {
-      status[i] = st & ~STATUS.alive;
+      status[i] = st & ~S_ALIVE;
       continue;
     }
     const c = county[i];
@@ -76,7 +87,7 @@ export function produce(w: World): void {
     let hl = health[i] + 0.15 * (1 - health[i]);
     if (u < pIll) {
       hl -= 0.3;
-      const helped = (st & (REGISTERED_NOT_EXITED | STATUS.monitored)) !== 0 ? L.medicalReimbursement[c] : 0;
+      const helped = (st & (REGISTERED_NOT_EXITED | S_MONITORED)) !== 0 ? L.medicalReimbursement[c] : 0;
       const share = Math.max(0, 1 - insured - helped);
       cost = illnessCost * share;
       k.interventionCost[c] += illnessCost * helped * scale;
@@ -90,7 +101,7 @@ export function produce(w: World): void {
 
     const workers = youth[i] + adults[i] + 0.4 * elders[i];
     const effort = workers * (0.55 + 0.45 * health[i]) * (0.5 + 0.5 * drive[i]);
-    const relocated = (st & STATUS.relocated) !== 0;
+    const relocated = (st & S_RELOCATED) !== 0;
     const seek = relocated ? 0.9 : 0.3 + 0.3 * (5 / (5 + land[i]));
     let jobChance = k.jobRate[c];
     if (relocated && L.relocationEmployment[c] > 0) jobChance = Math.min(1, jobChance + 0.35);
@@ -109,7 +120,9 @@ export function produce(w: World): void {
     const ecoFactor = 0.35 + 0.65 * eco;
     let q = farmProductivity * Math.pow(farmLabour > 0 ? farmLabour : 0, 0.8) * Math.pow(usedLand / 5 + 0.02, 0.35) *
       ecoFactor * (0.75 + 0.25 * k.irrigation[c]) * Math.exp(mincer * humanCapital[i]) * PRODUCT_YIELD[ind] * suit * access;
-    q += assetIncome(assets[i], threshold / ability[i], rHigh, rLow) * ecoFactor;
+    const fromAssets = assetIncome(assets[i], (threshold * k.thresholdFactor[c]) / ability[i], rHigh, rLow) * ecoFactor;
+    q += fromAssets;
+    k.assetOutput[c] += fromAssets * scale;
     if (v.disaster[vi]) q *= 1 - disasterLoss;
     output[i] = q;
     supply[ind] += q * scale;

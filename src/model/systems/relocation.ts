@@ -2,6 +2,11 @@ import { TERRAIN_CODE } from '../scenario/types';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
 
+/** Status bits as local constants (imported bindings are slower in hot loops under some loaders). */
+const S_ALIVE = STATUS.alive;
+const S_REGISTERED = STATUS.registered;
+const S_RELOCATED = STATUS.relocated;
+
 const MOUNTAIN = TERRAIN_CODE.mountain;
 const PLAIN = TERRAIN_CODE.plain;
 /** Villages below this carrying capacity count as "一方水土养育不了一方人". */
@@ -36,16 +41,16 @@ export function relocate(w: World): void {
   if (active) {
     for (let i = 0; i < h.count; i++) {
       const st = h.status[i];
-      if ((st & STATUS.alive) === 0 || (st & STATUS.relocated) !== 0) continue;
+      if ((st & S_ALIVE) === 0 || (st & S_RELOCATED) !== 0) continue;
       const c = h.county[i];
       if (budget[c] <= 0) continue;
       const vi = h.village[i];
       if (v.terrain[vi] !== MOUNTAIN || v.eco[vi] >= LOW_CAPACITY) continue;
-      if (L.relocationWholeVillage[c] === 0 && (st & STATUS.registered) === 0) continue;
+      if (L.relocationWholeVillage[c] === 0 && (st & S_REGISTERED) === 0) continue;
       if (w.rng.identification[c]() < 0.5) continue; // not all eligible move in the same year
       const people = h.kids[i] + h.youth[i] + h.adults[i] + h.elders[i];
       const dest = L.relocationToPlain[c] > 0 && hostPlain >= 0 ? hostPlain : c;
-      h.status[i] = st | STATUS.relocated;
+      h.status[i] = st | S_RELOCATED;
       h.county[i] = dest;
       h.village[i] = w.siteVillage[dest];
       h.integration[i] = 0.1;
@@ -66,7 +71,7 @@ export function relocate(w: World): void {
   const back = p['relocation.returnHome'];
   for (let i = 0; i < h.count; i++) {
     const st = h.status[i];
-    if ((st & STATUS.alive) === 0 || (st & STATUS.relocated) === 0) continue;
+    if ((st & S_ALIVE) === 0 || (st & S_RELOCATED) === 0) continue;
     const c = h.county[i];
     const integration = h.integration[i];
     const people = h.kids[i] + h.youth[i] + h.adults[i] + h.elders[i];
@@ -74,7 +79,7 @@ export function relocate(w: World): void {
       const home = h.homeCounty[i];
       const prob = back * (1 - integration) * (L.relocationEmployment[home] > 0 ? 0.3 : 1);
       if (w.rng.identification[home]() < prob) {
-        h.status[i] = st & ~STATUS.relocated;
+        h.status[i] = st & ~S_RELOCATED;
         h.county[i] = home;
         h.village[i] = h.homeVillage[i];
         h.integration[i] = 1;

@@ -44,7 +44,9 @@ export function updateStocks(w: World): void {
     const grazingCut = L.ecoCompensation[c] > 0 ? 0.7 : 1;
     const load = (v.refLoad[j] > 0 ? v.load[j] / v.refLoad[j] : 0) * grazingCut * (1 + lean * momentumDrag);
     const restore = comp * L.ecoCompensation[c] + (L.ecoRangerJobs[c] > 0 ? 0.004 : 0);
-    v.eco[j] = clamp01(e + regrowth * e * (1 - e / v.ecoCeiling[j]) - pressure * load * e + restore * (1 - e));
+    // Wear: balanced against regrowth at the start's load (v.balance), rising with load^pressure.
+    const wear = v.ecoStart[j] > 0 ? v.balance[j] * (e / v.ecoStart[j]) * Math.pow(load, pressure) : 0;
+    v.eco[j] = clamp01(e + regrowth * e * (1 - e / v.ecoCeiling[j]) - wear + restore * (1 - e));
   }
 }
 

@@ -1,4 +1,4 @@
-import { setPosts } from '../init';
+import { setPosts } from '../state/posts';
 import { stochasticRound } from '../rng';
 import { CADRE, DOCTOR, TEACHER, TECHNICIAN } from '../state/professionals';
 import type { World } from '../state/world';
@@ -99,7 +99,8 @@ export function runTalent(w: World): void {
       if (vacancies <= 0) continue;
       const local = rng() < localGraduates ? 1 : 0;
       const accept = sigmoid(logit(0.5) + base[c * 4 + kind] + (local ? localTie : 0));
-      k.stayDerivative[c] += attractionWeight * accept * (1 - accept) * vacancies * scale * 0.5;
+      k.inflowDerivative[c] += attractionWeight * accept * (1 - accept) * vacancies * scale;
+      k.inflowCount[c] += accept * vacancies * scale;
       let hires = stochasticRound(vacancies * accept, rng());
       while (hires > 0) {
         while (free < pr.capacity && pr.active[free]) free++;
