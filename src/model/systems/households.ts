@@ -42,6 +42,67 @@ export function householdYear(w: World): void {
   const v = w.villages;
   const L = w.levers;
   const m = w.markets;
+  // Columns hoisted into locals: a property lookup per use is costly in the hot loop.
+  const kAdultHumanCapital = k.adultHumanCapital;
+  const kAttraction = k.attraction;
+  const kEcoMean = k.ecoMean;
+  const kEcoWeight = k.ecoWeight;
+  const kFamiliesLeft = k.familiesLeft;
+  const kFarmOutput = k.farmOutput;
+  const kFarmPerWorker = k.farmPerWorker;
+  const kGrowthMomentum = k.growthMomentum;
+  const kHouseholdAssets = k.householdAssets;
+  const kHouseholdLocalInvestment = k.householdLocalInvestment;
+  const kIncomeOperating = k.incomeOperating;
+  const kIncomeProperty = k.incomeProperty;
+  const kIncomeTransfer = k.incomeTransfer;
+  const kIncomeWage = k.incomeWage;
+  const kInflowCount = k.inflowCount;
+  const kInflowDerivative = k.inflowDerivative;
+  const kInterventionCost = k.interventionCost;
+  const kJobRate = k.jobRate;
+  const kLeaveCount = k.leaveCount;
+  const kLocalWage = k.localWage;
+  const kNewPoorHouseholds = k.newPoorHouseholds;
+  const kPupils = k.pupils;
+  const kResidents = k.residents;
+  const kSavingsFlow = k.savingsFlow;
+  const kSchoolQuality = k.schoolQuality;
+  const kStayCount = k.stayCount;
+  const kStayDerivative = k.stayDerivative;
+  const kThresholdFactor = k.thresholdFactor;
+  const kTransport = k.transport;
+  const kWorkingAge = k.workingAge;
+  const kYouthOutflow = k.youthOutflow;
+  const kYouthResidents = k.youthResidents;
+  const kYouthReturn = k.youthReturn;
+  const lBenefitPerPerson = L.benefitPerPerson;
+  const lBigData = L.bigData;
+  const lEcoCompensation = L.ecoCompensation;
+  const lIndustrySubsidy = L.industrySubsidy;
+  const lInsuranceCoverage = L.insuranceCoverage;
+  const lLaborExport = L.laborExport;
+  const lMicrocredit = L.microcredit;
+  const lNutrition = L.nutrition;
+  const lParticipation = L.participation;
+  const lPhaseOutGradual = L.phaseOutGradual;
+  const lPhaseOutSet = L.phaseOutSet;
+  const lPhaseOutYears = L.phaseOutYears;
+  const lRegistration = L.registration;
+  const lRelocationEmployment = L.relocationEmployment;
+  const lSocialFloor = L.socialFloor;
+  const lSocialFloorNearPoor = L.socialFloorNearPoor;
+  const lWorkShare = L.workShare;
+  const lYears12 = L.years12;
+  const vDisaster = v.disaster;
+  const vEco = v.eco;
+  const vLoad = v.load;
+  const vResidents = v.residents;
+  const vTerrain = v.terrain;
+  const mCountySupply = m.countySupply;
+  const mLabourSum = m.labourSum;
+  const mProfitPerWorker = m.profitPerWorker;
+  const mProfitSum = m.profitSum;
   const { kids, youth, adults, elders, migrants, status, health, drive, land, assets, savings, debt, ability, humanCapital,
     childHumanCapital, industry, village, county, income, previousIncome, output, shockCost, wageLabour, integration,
     exitYear } = h;
@@ -83,30 +144,30 @@ export function householdYear(w: World): void {
 
   // Per-county constants of the year, hoisted out of the household loop.
   for (let c = 0; c < k.count; c++) {
-    k.farmOutput[c] = 0;
-    k.savingsFlow[c] = 0;
-    k.householdLocalInvestment[c] = 0;
-    k.youthOutflow[c] = 0;
-    k.youthReturn[c] = 0;
-    k.stayDerivative[c] = 0;
-    k.inflowDerivative[c] = 0;
-    k.inflowCount[c] = 0;
-    k.stayCount[c] = 0;
-    k.leaveCount[c] = 0;
-    k.newPoorHouseholds[c] = 0;
-    k.familiesLeft[c] = 0;
-    k.ecoMean[c] = 0;
-    k.ecoWeight[c] = 0;
-    k.residents[c] = 0;
-    k.pupils[c] = 0;
-    k.householdAssets[c] = 0;
-    k.adultHumanCapital[c] = 0;
-    k.workingAge[c] = 0;
-    k.incomeOperating[c] = 0;
-    k.incomeWage[c] = 0;
-    k.incomeProperty[c] = 0;
-    k.incomeTransfer[c] = 0;
-    k.youthResidents[c] = 0;
+    kFarmOutput[c] = 0;
+    kSavingsFlow[c] = 0;
+    kHouseholdLocalInvestment[c] = 0;
+    kYouthOutflow[c] = 0;
+    kYouthReturn[c] = 0;
+    kStayDerivative[c] = 0;
+    kInflowDerivative[c] = 0;
+    kInflowCount[c] = 0;
+    kStayCount[c] = 0;
+    kLeaveCount[c] = 0;
+    kNewPoorHouseholds[c] = 0;
+    kFamiliesLeft[c] = 0;
+    kEcoMean[c] = 0;
+    kEcoWeight[c] = 0;
+    kResidents[c] = 0;
+    kPupils[c] = 0;
+    kHouseholdAssets[c] = 0;
+    kAdultHumanCapital[c] = 0;
+    kWorkingAge[c] = 0;
+    kIncomeOperating[c] = 0;
+    kIncomeWage[c] = 0;
+    kIncomeProperty[c] = 0;
+    kIncomeTransfer[c] = 0;
+    kYouthResidents[c] = 0;
   }
   m.profitSum.fill(0);
   m.labourSum.fill(0);
@@ -126,22 +187,22 @@ export function householdYear(w: World): void {
 
     // ---- Income by source -------------------------------------------------------------------
     const q = output[i];
-    const supplyHere = m.countySupply[c * products + ind];
-    const subsidy = supplyHere > 0 ? Math.min(1, L.industrySubsidy[c * products + ind] / supplyHere) : 0;
+    const supplyHere = mCountySupply[c * products + ind];
+    const subsidy = supplyHere > 0 ? Math.min(1, lIndustrySubsidy[c * products + ind] / supplyHere) : 0;
     let operating = q * (price[ind] * (1 + subsidy) - inputCost[ind]);
-    if (subsidy > 0) k.interventionCost[c] += q * price[ind] * subsidy * scale;
-    const coverage = L.insuranceCoverage[c];
+    if (subsidy > 0) kInterventionCost[c] += q * price[ind] * subsidy * scale;
+    const coverage = lInsuranceCoverage[c];
     if (coverage > 0) {
       // Indemnity for the fall of revenue below the insured value (base price, no disaster).
-      const insuredValue = (v.disaster[vi] ? q / (1 - disasterLoss) : q) * 0.9;
+      const insuredValue = (vDisaster[vi] ? q / (1 - disasterLoss) : q) * 0.9;
       const loss = insuredValue - q * price[ind];
       if (loss > 0) {
         operating += coverage * loss;
-        k.interventionCost[c] += coverage * loss * 1.2 * scale;
+        kInterventionCost[c] += coverage * loss * 1.2 * scale;
       }
     }
     const wl = wageLabour[i];
-    let wage = wl * k.localWage[c] * Math.exp(0.5 * mincer * humanCapital[i]) + migrants[i] * remit * (0.3 + 1.4 * humanCapital[i]);
+    let wage = wl * kLocalWage[c] * Math.exp(0.5 * mincer * humanCapital[i]) + migrants[i] * remit * (0.3 + 1.4 * humanCapital[i]);
     const property = savings[i] * 0.02 + (relocated ? land[i] * 150 : 0);
     let transfer = elders[i] * pension;
     let handout = 0;
@@ -151,36 +212,36 @@ export function householdYear(w: World): void {
     else if ((st & S_EXITED) !== 0) {
       const since = t - exitYear[i];
       if (since <= supportYears) support = 1;
-      else if (L.phaseOutSet[c] > 0 && L.phaseOutGradual[c] > 0 && L.phaseOutYears[c] > 0) {
-        support = Math.max(0, 1 - (since - supportYears) / L.phaseOutYears[c]);
+      else if (lPhaseOutSet[c] > 0 && lPhaseOutGradual[c] > 0 && lPhaseOutYears[c] > 0) {
+        support = Math.max(0, 1 - (since - supportYears) / lPhaseOutYears[c]);
       }
     }
-    if (support > 0 && L.registration[c] > 0) {
-      const benefit = L.benefitPerPerson[c] * n * support;
-      const work = benefit * L.workShare[c];
+    if (support > 0 && lRegistration[c] > 0) {
+      const benefit = lBenefitPerPerson[c] * n * support;
+      const work = benefit * lWorkShare[c];
       wage += work; // work-for-relief (以工代赈)
       transfer += benefit - work;
       handout += benefit - work;
-      k.interventionCost[c] += benefit * scale;
+      kInterventionCost[c] += benefit * scale;
     }
-    if (L.ecoCompensation[c] > 0 && !relocated) {
-      transfer += L.ecoCompensation[c];
-      k.interventionCost[c] += L.ecoCompensation[c] * scale;
+    if (lEcoCompensation[c] > 0 && !relocated) {
+      transfer += lEcoCompensation[c];
+      kInterventionCost[c] += lEcoCompensation[c] * scale;
     }
     let total = operating + wage + property + transfer - shockCost[i];
     // Social floor (低保): tops registered (optionally monitored near-poor) households up.
-    const floor = L.socialFloor[c];
-    if (floor > 0 && (support > 0 || (L.socialFloorNearPoor[c] > 0 && (st & S_MONITORED) !== 0)) && total < floor * n) {
+    const floor = lSocialFloor[c];
+    if (floor > 0 && (support > 0 || (lSocialFloorNearPoor[c] > 0 && (st & S_MONITORED) !== 0)) && total < floor * n) {
       const topUp = floor * n - total;
       total += topUp;
       handout += topUp;
-      k.interventionCost[c] += topUp * scale;
+      kInterventionCost[c] += topUp * scale;
     }
     const pc = total / n;
-    k.incomeOperating[c] += operating * scale;
-    k.incomeWage[c] += wage * scale;
-    k.incomeProperty[c] += property * scale;
-    k.incomeTransfer[c] += (transfer + (total - (operating + wage + property + transfer - shockCost[i]))) * scale;
+    kIncomeOperating[c] += operating * scale;
+    kIncomeWage[c] += wage * scale;
+    kIncomeProperty[c] += property * scale;
+    kIncomeTransfer[c] += (transfer + (total - (operating + wage + property + transfer - shockCost[i]))) * scale;
     previousIncome[i] = income[i];
     income[i] = pc;
 
@@ -197,12 +258,12 @@ export function householdYear(w: World): void {
         saving -= pay;
         if (db < 1) db = 0;
       }
-      const own = marginalReturn(as, (threshold * k.thresholdFactor[c]) / ability[i], rHigh, rLow) * price[ind] * (0.35 + 0.65 * v.eco[vi]);
+      const own = marginalReturn(as, (threshold * kThresholdFactor[c]) / ability[i], rHigh, rLow) * price[ind] * (0.35 + 0.65 * vEco[vi]);
       const ownShare = relocated ? 0.1 : sigmoid(20 * (own - outsideReturn));
       as += saving * ownShare;
-      k.householdLocalInvestment[c] += saving * ownShare * scale;
+      kHouseholdLocalInvestment[c] += saving * ownShare * scale;
       sv += saving * (1 - ownShare);
-      k.savingsFlow[c] += saving * (1 - ownShare) * scale;
+      kSavingsFlow[c] += saving * (1 - ownShare) * scale;
     } else {
       // Below subsistence: run down savings, then sell assets at a loss, then borrow.
       let gap = need - total;
@@ -214,26 +275,26 @@ export function householdYear(w: World): void {
       gap -= fromAssets;
       db = db * 1.06 + gap * 0.5;
     }
-    if (L.microcredit[c] > 0 && (st & S_REGISTERED) !== 0 && db === 0) {
-      const loan = L.microcredit[c];
+    if (lMicrocredit[c] > 0 && (st & S_REGISTERED) !== 0 && db === 0) {
+      const loan = lMicrocredit[c];
       db = loan;
       as += loan * 0.8;
     }
-    if (db > 0 && L.microcredit[c] > 0 && (st & S_EVER_REGISTERED) !== 0) k.interventionCost[c] += db * 0.1 * scale;
+    if (db > 0 && lMicrocredit[c] > 0 && (st & S_EVER_REGISTERED) !== 0) kInterventionCost[c] += db * 0.1 * scale;
     assets[i] = as * (1 - depreciation);
-    k.householdAssets[c] += assets[i] * scale;
+    kHouseholdAssets[c] += assets[i] * scale;
     savings[i] = sv;
     debt[i] = db;
 
     // ---- Human capital and generations -----------------------------------------------------
     const poor = pc < line;
     if (kids[i] > 0) {
-      let learn = learningRate * k.schoolQuality[c] * (0.6 + 0.4 * health[i]);
-      if (L.nutrition[c] > 0) {
+      let learn = learningRate * kSchoolQuality[c] * (0.6 + 0.4 * health[i]);
+      if (lNutrition[c] > 0) {
         learn *= 1 + nutritionEffect;
-        k.interventionCost[c] += kids[i] * 0.33 * 300 * scale;
+        kInterventionCost[c] += kids[i] * 0.33 * 300 * scale;
       } else if (poor) learn *= 1 - nutritionEffect * 0.5; // stunting and anaemia in poor homes
-      if (L.years12[c] === 0 && poor && sv < shockCost[i]) learn *= 1 - dropoutCost * 0.25; // upper-secondary drop-out
+      if (lYears12[c] === 0 && poor && sv < shockCost[i]) learn *= 1 - dropoutCost * 0.25; // upper-secondary drop-out
       childHumanCapital[i] += learn * (1 - childHumanCapital[i]);
     }
     const u = rngs[c]();
@@ -256,11 +317,11 @@ export function householdYear(w: World): void {
     // ---- Youth migration and return (Harris-Todaro) -------------------------------------------
     const u2 = rngs[c]();
     const hc = humanCapital[i];
-    const outsideExpected = w.outsideWage * Math.min(1, urbanJob + 0.1 * L.laborExport[c]) * (0.3 + 1.4 * hc);
-    const localExpected = Math.max(1000, k.jobRate[c] * k.localWage[c] * Math.exp(0.5 * mincer * hc) + (1 - k.jobRate[c]) * k.farmPerWorker[c]);
+    const outsideExpected = w.outsideWage * Math.min(1, urbanJob + 0.1 * lLaborExport[c]) * (0.3 + 1.4 * hc);
+    const localExpected = Math.max(1000, kJobRate[c] * kLocalWage[c] * Math.exp(0.5 * mincer * hc) + (1 - kJobRate[c]) * kFarmPerWorker[c]);
     const ties = familyTie * ((nk > 0 ? 1 : 0) + (elders[i] > 0 ? 0.5 : 0));
-    const gap = Math.log(outsideExpected / localExpected) - movingCost * (1 - 0.5 * k.transport[c]) * (1 - 0.5 * L.laborExport[c]) -
-      ties - 0.5 * Math.log(k.attraction[c]) - referenceGap;
+    const gap = Math.log(outsideExpected / localExpected) - movingCost * (1 - 0.5 * kTransport[c]) * (1 - 0.5 * lLaborExport[c]) -
+      ties - 0.5 * Math.log(kAttraction[c]) - referenceGap;
     const pLeave = sigmoid(baseLeave + wageSensitivity * gap + skillEffect * (hc - 0.45));
     const leave = sround(ny * pLeave, u2);
     const pReturn = sigmoid(baseReturn - wageSensitivity * gap);
@@ -271,33 +332,33 @@ export function householdYear(w: World): void {
     youth[i] = ny;
     const nm = migrants[i] + leave - back - settle;
     migrants[i] = nm < 0 ? 0 : nm > 9 ? 9 : nm;
-    k.youthOutflow[c] += leave * scale;
+    kYouthOutflow[c] += leave * scale;
     if (nm > 0 && !relocated && frac(u2 + 4 * GOLDEN) < familyMove * pLeave) {
       // The whole family follows its migrants out of the county.
       status[i] = st & ~S_ALIVE;
-      k.familiesLeft[c] += scale;
+      kFamiliesLeft[c] += scale;
       continue;
     }
-    k.youthReturn[c] += back * scale;
+    kYouthReturn[c] += back * scale;
     // For the loop's attraction link: d(leave probability)/d ln(attraction) = -0.5 * slope * p(1-p).
-    k.stayDerivative[c] += ny * 0.5 * wageSensitivity * pLeave * (1 - pLeave) * scale;
-    k.leaveCount[c] += ny * pLeave * scale;
-    k.inflowDerivative[c] += migrants[i] * 0.5 * wageSensitivity * pReturn * (1 - pReturn) * scale;
-    k.inflowCount[c] += migrants[i] * pReturn * scale;
-    k.stayCount[c] += ny * scale;
-    if (L.laborExport[c] > 0) k.interventionCost[c] += leave * 500 * scale;
+    kStayDerivative[c] += ny * 0.5 * wageSensitivity * pLeave * (1 - pLeave) * scale;
+    kLeaveCount[c] += ny * pLeave * scale;
+    kInflowDerivative[c] += migrants[i] * 0.5 * wageSensitivity * pReturn * (1 - pReturn) * scale;
+    kInflowCount[c] += migrants[i] * pReturn * scale;
+    kStayCount[c] += ny * scale;
+    if (lLaborExport[c] > 0) kInterventionCost[c] += leave * 500 * scale;
 
     // ---- Industry: imitate last year's most profitable product, with inertia ----------------
     const farmLabour = Math.max(0.05, (youth[i] + adults[i] + 0.4 * elders[i]) * 0.8 - wl);
-    m.profitSum[c * products + ind] += operating * scale;
+    mProfitSum[c * products + ind] += operating * scale;
     farmWorkers[c] += farmLabour * scale;
-    m.labourSum[c * products + ind] += farmLabour * scale;
+    mLabourSum[c * products + ind] += farmLabour * scale;
     if (!relocated && frac(u2 + 3 * GOLDEN) < imitation) {
-      const row = v.terrain[vi] * products;
+      const row = vTerrain[vi] * products;
       let best = ind;
-      let bestValue = m.profitPerWorker[c * products + ind] * 1.15;
+      let bestValue = mProfitPerWorker[c * products + ind] * 1.15;
       for (let j = 0; j < products; j++) {
-        const value = m.profitPerWorker[c * products + j] * suitability[row + j];
+        const value = mProfitPerWorker[c * products + j] * suitability[row + j];
         if (value > bestValue) {
           best = j;
           bestValue = value;
@@ -305,49 +366,49 @@ export function householdYear(w: World): void {
       }
       industry[i] = best;
     }
-    k.farmOutput[c] += operating * scale;
+    kFarmOutput[c] += operating * scale;
 
     // ---- Drive (内生动力) ------------------------------------------------------------------------
     const handoutShare = total > 0 ? handout / total : 0;
-    const participation = L.participation[c] + (support > 0 ? L.workShare[c] * 0.5 : 0);
-    let d = drive[i] + driveResponse * (participation - handoutDrag * handoutShare + 2 * k.growthMomentum[c] + 0.2 * (0.55 - drive[i]));
+    const participation = lParticipation[c] + (support > 0 ? lWorkShare[c] * 0.5 : 0);
+    let d = drive[i] + driveResponse * (participation - handoutDrag * handoutShare + 2 * kGrowthMomentum[c] + 0.2 * (0.55 - drive[i]));
     drive[i] = d < 0.05 ? 0.05 : d > 1 ? 1 : d;
 
     // ---- Relocated households integrate --------------------------------------------------------
     if (relocated && integration[i] < 1) {
-      const gain = integrationRate * (L.relocationEmployment[c] > 0 ? 1.5 : 1) * (wl > 0.5 ? 1.2 : 0.8);
+      const gain = integrationRate * (lRelocationEmployment[c] > 0 ? 1.5 : 1) * (wl > 0.5 ? 1.2 : 0.8);
       integration[i] = Math.min(1, integration[i] + gain);
     }
 
     // ---- Poverty flags, village load ---------------------------------------------------------
     let s2 = status[i];
     if (pc < line) {
-      if ((s2 & S_POOR) === 0 && (s2 & S_EVER_REGISTERED) === 0) k.newPoorHouseholds[c] += scale;
+      if ((s2 & S_POOR) === 0 && (s2 & S_EVER_REGISTERED) === 0) kNewPoorHouseholds[c] += scale;
       s2 |= S_POOR;
     } else s2 &= ~S_POOR;
-    if (L.bigData[c] > 0 && pc < band && (s2 & S_REGISTERED) === 0) s2 |= S_MONITORED;
+    if (lBigData[c] > 0 && pc < band && (s2 & S_REGISTERED) === 0) s2 |= S_MONITORED;
     else if (pc >= band) s2 &= ~S_MONITORED;
     status[i] = s2;
     const residents = kids[i] + youth[i] + adults[i] + elders[i];
-    v.residents[vi] += residents;
-    v.load[vi] += residents * (ind === livestock ? 1.8 : ind === grain ? 1 : 0.8);
-    k.ecoMean[c] += v.eco[vi] * residents;
-    k.ecoWeight[c] += residents;
-    k.residents[c] += residents * scale;
-    k.youthResidents[c] += youth[i] * scale;
-    k.adultHumanCapital[c] += humanCapital[i] * (youth[i] + adults[i]);
-    k.workingAge[c] += youth[i] + adults[i];
-    k.pupils[c] += kids[i] * pupilShare * scale;
+    vResidents[vi] += residents;
+    vLoad[vi] += residents * (ind === livestock ? 1.8 : ind === grain ? 1 : 0.8);
+    kEcoMean[c] += vEco[vi] * residents;
+    kEcoWeight[c] += residents;
+    kResidents[c] += residents * scale;
+    kYouthResidents[c] += youth[i] * scale;
+    kAdultHumanCapital[c] += humanCapital[i] * (youth[i] + adults[i]);
+    kWorkingAge[c] += youth[i] + adults[i];
+    kPupils[c] += kids[i] * pupilShare * scale;
   }
 
   for (let c = 0; c < k.count; c++) {
-    k.ecoMean[c] = k.ecoWeight[c] > 0 ? k.ecoMean[c] / k.ecoWeight[c] : 0;
-    k.adultHumanCapital[c] = k.workingAge[c] > 0 ? k.adultHumanCapital[c] / k.workingAge[c] : 0;
-    k.farmPerWorker[c] = farmWorkers[c] > 0 ? k.farmOutput[c] / farmWorkers[c] : 0;
+    kEcoMean[c] = kEcoWeight[c] > 0 ? kEcoMean[c] / kEcoWeight[c] : 0;
+    kAdultHumanCapital[c] = kWorkingAge[c] > 0 ? kAdultHumanCapital[c] / kWorkingAge[c] : 0;
+    kFarmPerWorker[c] = farmWorkers[c] > 0 ? kFarmOutput[c] / farmWorkers[c] : 0;
     for (let j = 0; j < products; j++) {
       // Products nobody grows in the county keep last year's figure: nobody to imitate.
-      const labour = m.labourSum[c * products + j];
-      if (labour > 0) m.profitPerWorker[c * products + j] = m.profitSum[c * products + j] / labour;
+      const labour = mLabourSum[c * products + j];
+      if (labour > 0) mProfitPerWorker[c * products + j] = mProfitSum[c * products + j] / labour;
     }
   }
 }

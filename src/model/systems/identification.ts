@@ -25,7 +25,17 @@ export function identify(w: World): void {
   const h = w.households;
   const k = w.county;
   const L = w.levers;
+  // Columns hoisted into locals: a property lookup per use is costly in the hot loop.
+  const kExitsThisYear = k.exitsThisYear;
+  const kInterventionCost = k.interventionCost;
+  const kPaperExitsThisYear = k.paperExitsThisYear;
+  const kRegisteredPeople = k.registeredPeople;
+  const kScaleHouseholds = k.scaleHouseholds;
+  const lBigData = L.bigData;
+  const lRegistration = L.registration;
   const line = p['policy.povertyLine'];
+  const bigDataError = p['policy.bigDataError'];
+  const registrationError = p['policy.registrationError'];
   const measured = w.scratch.household;
   const n = h.count;
   const { status, income, county, registeredYear, exitYear } = h;
@@ -36,9 +46,9 @@ export function identify(w: World): void {
   estimatedPoor.fill(0);
   let any = false;
   for (let c = 0; c < nC; c++) {
-    k.exitsThisYear[c] = 0;
-    k.paperExitsThisYear[c] = 0;
-    if (L.registration[c] > 0) any = true;
+    kExitsThisYear[c] = 0;
+    kPaperExitsThisYear[c] = 0;
+    if (lRegistration[c] > 0) any = true;
   }
   if (!any) return;
   const yearsLeft = p['policy.targetYear'] - w.year;
@@ -50,10 +60,10 @@ export function identify(w: World): void {
     const st = status[i];
     if ((st & S_ALIVE) === 0) continue;
     const c = county[i];
-    if (L.registration[c] === 0) continue;
+    if (lRegistration[c] === 0) continue;
     const people = h.kids[i] + h.youth[i] + h.adults[i] + h.elders[i];
-    const big = L.bigData[c] > 0;
-    const sigma = big ? p['policy.bigDataError'] : p['policy.registrationError'];
+    const big = lBigData[c] > 0;
+    const sigma = big ? bigDataError : registrationError;
     const rng = w.rng.identification[c];
     const m = income[i] * Math.exp(sigma * normal(rng) - (sigma * sigma) / 2);
     measured[i] = m;
@@ -63,10 +73,10 @@ export function identify(w: World): void {
       if (m >= threshold && w.t - registeredYear[i] >= 1) {
         let s2 = (st & ~S_REGISTERED) | S_EXITED;
         exitYear[i] = w.t;
-        k.exitsThisYear[c] += w.scale;
+        kExitsThisYear[c] += w.scale;
         if (income[i] < line) {
           s2 |= S_PAPER_EXIT;
-          k.paperExitsThisYear[c] += w.scale;
+          kPaperExitsThisYear[c] += w.scale;
         }
         status[i] = s2;
       }
@@ -76,21 +86,21 @@ export function identify(w: World): void {
   }
   // Quotas from a survey estimate of the poor (people), minus those registered already.
   for (let c = 0; c < nC; c++) {
-    if (L.registration[c] === 0) continue;
+    if (lRegistration[c] === 0) continue;
     const survey = estimatedPoor[c] * (1 + 0.1 * normal(w.rng.identification[c]));
-    const quota = L.bigData[c] > 0 ? Infinity : p['policy.quotaSlack'] * survey - k.registeredPeople[c] / w.scale;
+    const quota = lBigData[c] > 0 ? Infinity : p['policy.quotaSlack'] * survey - kRegisteredPeople[c] / w.scale;
     estimatedPoor[c] = candidates[c] > 0 ? Math.max(0, Math.min(1, quota / candidates[c])) : 0;
   }
   for (let i = 0; i < n; i++) {
     const st = status[i];
     if ((st & S_ALIVE) === 0 || (st & S_REGISTERED) !== 0) continue;
     const c = county[i];
-    if (L.registration[c] === 0 || measured[i] >= line) continue;
-    if ((st & S_EXITED) !== 0 && L.bigData[c] === 0) continue;
+    if (lRegistration[c] === 0 || measured[i] >= line) continue;
+    if ((st & S_EXITED) !== 0 && lBigData[c] === 0) continue;
     if (w.rng.identification[c]() < estimatedPoor[c]) {
       status[i] = (st | S_REGISTERED | S_EVER_REGISTERED) & ~(S_EXITED | S_MONITORED);
       registeredYear[i] = w.t;
     }
   }
-  for (let c = 0; c < nC; c++) if (L.bigData[c] > 0) k.interventionCost[c] += 20 * k.scaleHouseholds[c];
+  for (let c = 0; c < nC; c++) if (lBigData[c] > 0) kInterventionCost[c] += 20 * kScaleHouseholds[c];
 }

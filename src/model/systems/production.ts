@@ -44,6 +44,24 @@ export function produce(w: World): void {
   const v = w.villages;
   const L = w.levers;
   const m = w.markets;
+  // Columns hoisted into locals: a property lookup per use is costly in the hot loop.
+  const kAssetOutput = k.assetOutput;
+  const kHealthQuality = k.healthQuality;
+  const kInterventionCost = k.interventionCost;
+  const kIrrigation = k.irrigation;
+  const kJobRate = k.jobRate;
+  const kJobSeekers = k.jobSeekers;
+  const kSeekerLabour = k.seekerLabour;
+  const kThresholdFactor = k.thresholdFactor;
+  const kTransport = k.transport;
+  const kWater = k.water;
+  const lMedicalReimbursement = L.medicalReimbursement;
+  const lRelocationEmployment = L.relocationEmployment;
+  const lYears12 = L.years12;
+  const vDisaster = v.disaster;
+  const vEco = v.eco;
+  const vTerrain = v.terrain;
+  const mCountySupply = m.countySupply;
   const { kids, youth, adults, elders, status, health, drive, land, assets, ability, humanCapital, industry, village, county } = h;
   const output = h.output;
   const shockCost = h.shockCost;
@@ -69,7 +87,7 @@ export function produce(w: World): void {
 
   for (let c = 0; c < k.count; c++) {
     // Roads and irrigation bring the improved technology within reach: a lower threshold.
-    k.thresholdFactor[c] = 1.6 - (k.transport[c] + k.irrigation[c] + k.water[c]) / 3;
+    kThresholdFactor[c] = 1.6 - (kTransport[c] + kIrrigation[c] + kWater[c]) / 3;
   }
   for (let i = 0; i < h.count; i++) {
     const st = status[i];
@@ -82,20 +100,20 @@ export function produce(w: World): void {
     const c = county[i];
     const u = rngs[c]();
     // Illness: likelier with fewer doctors in post and more elders.
-    const pIll = illnessBase * (1 + (0.8 * elders[i]) / n) * (1.6 - 0.6 * k.healthQuality[c]);
+    const pIll = illnessBase * (1 + (0.8 * elders[i]) / n) * (1.6 - 0.6 * kHealthQuality[c]);
     let cost = 0;
     let hl = health[i] + 0.15 * (1 - health[i]);
     if (u < pIll) {
       hl -= 0.3;
-      const helped = (st & (REGISTERED_NOT_EXITED | S_MONITORED)) !== 0 ? L.medicalReimbursement[c] : 0;
+      const helped = (st & (REGISTERED_NOT_EXITED | S_MONITORED)) !== 0 ? lMedicalReimbursement[c] : 0;
       const share = Math.max(0, 1 - insured - helped);
       cost = illnessCost * share;
-      k.interventionCost[c] += illnessCost * helped * scale;
+      kInterventionCost[c] += illnessCost * helped * scale;
     }
     health[i] = hl < 0.2 ? 0.2 : hl > 1 ? 1 : hl;
     // Upper-secondary school costs, unless 12-year free schooling is on (then a public cost).
     const upper = kids[i] * 0.25;
-    if (L.years12[c] > 0) k.interventionCost[c] += upper * schoolCost * scale;
+    if (lYears12[c] > 0) kInterventionCost[c] += upper * schoolCost * scale;
     else cost += upper * schoolCost;
     shockCost[i] = cost;
 
@@ -103,32 +121,32 @@ export function produce(w: World): void {
     const effort = workers * (0.55 + 0.45 * health[i]) * (0.5 + 0.5 * drive[i]);
     const relocated = (st & S_RELOCATED) !== 0;
     const seek = relocated ? 0.9 : 0.3 + 0.3 * (5 / (5 + land[i]));
-    let jobChance = k.jobRate[c];
-    if (relocated && L.relocationEmployment[c] > 0) jobChance = Math.min(1, jobChance + 0.35);
+    let jobChance = kJobRate[c];
+    if (relocated && lRelocationEmployment[c] > 0) jobChance = Math.min(1, jobChance + 0.35);
     const seekers = effort * seek;
     const wl = seekers * jobChance;
     wageLabour[i] = wl;
-    k.seekerLabour[c] += seekers;
+    kSeekerLabour[c] += seekers;
     const farmLabour = effort - wl;
 
     const vi = village[i];
-    const eco = v.eco[vi];
+    const eco = vEco[vi];
     const ind = industry[i];
     const usedLand = relocated ? 0 : land[i];
-    const suit = SUITABILITY[v.terrain[vi] * PRODUCTS + ind];
-    const access = ind === GRAIN ? 0.9 + 0.1 * k.transport[c] : 0.55 + 0.45 * k.transport[c];
+    const suit = SUITABILITY[vTerrain[vi] * PRODUCTS + ind];
+    const access = ind === GRAIN ? 0.9 + 0.1 * kTransport[c] : 0.55 + 0.45 * kTransport[c];
     const ecoFactor = 0.35 + 0.65 * eco;
     let q = farmProductivity * Math.pow(farmLabour > 0 ? farmLabour : 0, 0.8) * Math.pow(usedLand / 5 + 0.02, 0.35) *
-      ecoFactor * (0.75 + 0.25 * k.irrigation[c]) * Math.exp(mincer * humanCapital[i]) * PRODUCT_YIELD[ind] * suit * access;
-    const fromAssets = assetIncome(assets[i], (threshold * k.thresholdFactor[c]) / ability[i], rHigh, rLow) * ecoFactor;
+      ecoFactor * (0.75 + 0.25 * kIrrigation[c]) * Math.exp(mincer * humanCapital[i]) * PRODUCT_YIELD[ind] * suit * access;
+    const fromAssets = assetIncome(assets[i], (threshold * kThresholdFactor[c]) / ability[i], rHigh, rLow) * ecoFactor;
     q += fromAssets;
-    k.assetOutput[c] += fromAssets * scale;
-    if (v.disaster[vi]) q *= 1 - disasterLoss;
+    kAssetOutput[c] += fromAssets * scale;
+    if (vDisaster[vi]) q *= 1 - disasterLoss;
     output[i] = q;
     supply[ind] += q * scale;
-    m.countySupply[c * PRODUCTS + ind] += q * scale;
+    mCountySupply[c * PRODUCTS + ind] += q * scale;
   }
-  for (let c = 0; c < k.count; c++) k.jobSeekers[c] = k.seekerLabour[c] * scale;
+  for (let c = 0; c < k.count; c++) kJobSeekers[c] = kSeekerLabour[c] * scale;
 }
 
 /**

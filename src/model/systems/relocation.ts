@@ -27,13 +27,29 @@ export function relocate(w: World): void {
   const k = w.county;
   const L = w.levers;
   const v = w.villages;
+  // Columns hoisted into locals: a property lookup per use is costly in the hot loop.
+  const kCongestion = k.congestion;
+  const kHostCapacity = k.hostCapacity;
+  const kInterventionCost = k.interventionCost;
+  const kNewcomers = k.newcomers;
+  const kRelocatedPeople = k.relocatedPeople;
+  const kRelocatedThisYear = k.relocatedThisYear;
+  const kResidents = k.residents;
+  const kServiceSpending = k.serviceSpending;
+  const lRelocationEmployment = L.relocationEmployment;
+  const lRelocationMaxPeople = L.relocationMaxPeople;
+  const lRelocationOn = L.relocationOn;
+  const lRelocationToPlain = L.relocationToPlain;
+  const lRelocationWholeVillage = L.relocationWholeVillage;
+  const vEco = v.eco;
+  const vTerrain = v.terrain;
   const nC = k.count;
   const budget = w.scratch.perCounty[1];
   let active = false;
   for (let c = 0; c < nC; c++) {
-    budget[c] = L.relocationOn[c] > 0 ? L.relocationMaxPeople[c] / w.scale : 0;
+    budget[c] = lRelocationOn[c] > 0 ? lRelocationMaxPeople[c] / w.scale : 0;
     if (budget[c] > 0) active = true;
-    k.relocatedThisYear[c] = 0;
+    kRelocatedThisYear[c] = 0;
   }
   const hostPlain = largestPlainCounty(w);
   const line = p['policy.povertyLine'];
@@ -45,21 +61,21 @@ export function relocate(w: World): void {
       const c = h.county[i];
       if (budget[c] <= 0) continue;
       const vi = h.village[i];
-      if (v.terrain[vi] !== MOUNTAIN || v.eco[vi] >= LOW_CAPACITY) continue;
-      if (L.relocationWholeVillage[c] === 0 && (st & S_REGISTERED) === 0) continue;
+      if (vTerrain[vi] !== MOUNTAIN || vEco[vi] >= LOW_CAPACITY) continue;
+      if (lRelocationWholeVillage[c] === 0 && (st & S_REGISTERED) === 0) continue;
       if (w.rng.identification[c]() < 0.5) continue; // not all eligible move in the same year
       const people = h.kids[i] + h.youth[i] + h.adults[i] + h.elders[i];
-      const dest = L.relocationToPlain[c] > 0 && hostPlain >= 0 ? hostPlain : c;
+      const dest = lRelocationToPlain[c] > 0 && hostPlain >= 0 ? hostPlain : c;
       h.status[i] = st | S_RELOCATED;
       h.county[i] = dest;
       h.village[i] = w.siteVillage[dest];
       h.integration[i] = 0.1;
       h.assets[i] *= 0.5;
       budget[c] -= people;
-      k.relocatedPeople[c] += people * w.scale;
-      k.relocatedThisYear[c] += people * w.scale;
-      k.interventionCost[c] += people * costPerPerson * w.scale;
-      if (L.relocationEmployment[c] > 0) k.interventionCost[c] += (h.youth[i] + h.adults[i]) * 3000 * w.scale;
+      kRelocatedPeople[c] += people * w.scale;
+      kRelocatedThisYear[c] += people * w.scale;
+      kInterventionCost[c] += people * costPerPerson * w.scale;
+      if (lRelocationEmployment[c] > 0) kInterventionCost[c] += (h.youth[i] + h.adults[i]) * 3000 * w.scale;
     }
   }
   if (!active && !w.relocationEverActive) return;
@@ -77,7 +93,7 @@ export function relocate(w: World): void {
     const people = h.kids[i] + h.youth[i] + h.adults[i] + h.elders[i];
     if (integration < 0.5 && h.income[i] < line && h.wageLabour[i] < 0.3) {
       const home = h.homeCounty[i];
-      const prob = back * (1 - integration) * (L.relocationEmployment[home] > 0 ? 0.3 : 1);
+      const prob = back * (1 - integration) * (lRelocationEmployment[home] > 0 ? 0.3 : 1);
       if (w.rng.identification[home]() < prob) {
         h.status[i] = st & ~S_RELOCATED;
         h.county[i] = home;
@@ -91,10 +107,10 @@ export function relocate(w: World): void {
   const capacityPerResident = p['relocation.hostCapacityPerResident'];
   for (let c = 0; c < nC; c++) {
     // Host capacity: a share of residents, plus places built by service spending (20,000 yuan a place).
-    k.hostCapacity[c] = k.hostCapacity[c] * 0.95 + k.serviceSpending[c] / 20000;
-    const capacity = capacityPerResident * k.residents[c] + k.hostCapacity[c];
-    k.newcomers[c] = newcomers[c];
-    k.congestion[c] = capacity > 0 ? Math.max(0, newcomers[c] / capacity - 1) : 0;
+    kHostCapacity[c] = kHostCapacity[c] * 0.95 + kServiceSpending[c] / 20000;
+    const capacity = capacityPerResident * kResidents[c] + kHostCapacity[c];
+    kNewcomers[c] = newcomers[c];
+    kCongestion[c] = capacity > 0 ? Math.max(0, newcomers[c] / capacity - 1) : 0;
   }
 }
 
