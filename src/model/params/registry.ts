@@ -138,6 +138,8 @@ export const PARAMS = [
     'Urbanisation: families follow migrants who settle; this removes the upwardly mobile from the county (hollowing out).'),
   p('migration.skillEffect', 3, 0, 10, 'logit per unit HC', t('技能对外出的影响', 'Skill and migration'),
     'How much human capital raises the chance to leave (language, skills): low-skill youth stay.', 'Essay 二(一): many cannot even speak Mandarin, so their capacity to work outside is weak.'),
+  p('migration.selectivity', 0.15, 0, 0.5, 'human capital', t('外出者选择性', 'Selectivity of leavers'),
+    'How much more schooled a youth who leaves is than the household mean: those who stay are left with less.', 'Essay 二(三): talent and the best-educated youth leave; stylised.'),
   p('migration.returnRate', 0.04, 0, 0.5, '1/migrant/year', t('返乡基准率', 'Return base rate'),
     'Yearly chance a migrant comes home when local and outside expected wages are equal.', 'Stylised.'),
   p('migration.movingCost', 0.25, 0, 2, 'log wage', t('迁移成本', 'Moving cost'),

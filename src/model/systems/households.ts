@@ -132,6 +132,7 @@ export function householdYear(w: World): void {
   const referenceGap = p['migration.referenceGap'];
   const familyMove = p['migration.familyMove'];
   const skillEffect = p['migration.skillEffect'];
+  const selectivity = p['migration.selectivity'];
   const baseReturn = logit(p['migration.returnRate']);
   const wageSensitivity = p['migration.wageSensitivity'];
   const familyTie = p['migration.familyTie'];
@@ -327,6 +328,15 @@ export function householdYear(w: World): void {
     const pReturn = sigmoid(baseReturn - wageSensitivity * gap);
     const back = sround(migrants[i] * pReturn, frac(u2 + GOLDEN));
     const settle = sround(migrants[i] * 0.03, frac(u2 + 2 * GOLDEN));
+    if (leave > 0) {
+      // The better schooled leave first (优质要素流出): the household keeps a lower mean.
+      const stay = ny + adults[i] - leave;
+      if (stay > 0) {
+        const left = hc + selectivity > 1 ? 1 : hc + selectivity;
+        const kept = (hc * (ny + adults[i]) - left * leave) / stay;
+        humanCapital[i] = kept < 0.02 ? 0.02 : kept;
+      }
+    }
     ny = ny - leave + back;
     if (ny > 9) ny = 9;
     youth[i] = ny;
