@@ -10,6 +10,9 @@ import { allocateProfessionals } from './state/professionals';
 import { allocateMarkets, makeLeverState, type ResolvedCounty, type World } from './state/world';
 import { GINI_BINS } from './systems/indicators';
 import { settleServices } from './systems/talent';
+import { buildTables } from './systems/tables';
+import { landFactorOf } from './systems/production';
+import { ACCUMULATORS } from './systems/households';
 import { spinUp } from './step';
 
 /** Village terrain mix by county terrain: shares of mountain, hill and plain villages. */
@@ -82,11 +85,13 @@ export function createWorld(scenario: Scenario, run: number, seed: number): Worl
       identification: counties.map((_, c) => stream(seed, run, c, 'identification')),
     },
     outsideWage: params['macro.outsideWage'],
+    tables: buildTables(params, nC),
     siteVillage: new Int32Array(nC),
     relocationEverActive: false,
     scratch: {
       perCounty: [new Float64Array(nC), new Float64Array(nC), new Float64Array(nC)],
       household: new Float32Array(totalAgents),
+      accumulators: new Float64Array(nC * ACCUMULATORS),
       histogram: new Float64Array((nC + 1) * GINI_BINS * 2),
     },
   };
@@ -163,6 +168,7 @@ function initHouseholds(w: World, c: number, spec: ResolvedCounty, tc: number, f
     h.childHumanCapital[i] = h.kids[i] > 0 ? h.humanCapital[i] * (0.3 + 0.4 * rng()) : 0;
     h.health[i] = 0.75 + 0.25 * rng();
     h.land[i] = spec.land * Math.exp(0.4 * normal(rng) - 0.08);
+    h.landFactor[i] = landFactorOf(h.land[i]);
     h.assets[i] = spec.assets * Math.exp(0.9 * normal(rng) - 0.4);
     h.savings[i] = h.assets[i] * 0.2 * rng();
     h.ability[i] = Math.exp(0.35 * normal(rng));

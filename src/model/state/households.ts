@@ -25,8 +25,9 @@ export interface Households {
   childHumanCapital: Float32Array;
   /** Health of the household's workers, 0..1. */
   health: Float32Array;
-  /** Farmland, mu. */
+  /** Farmland, mu, and its factor in farm output, landFactorOf(land) (kept: land rarely changes). */
   land: Float32Array;
+  landFactor: Float32Array;
   /** Productive assets and livestock, yuan. */
   assets: Float32Array;
   savings: Float32Array;
@@ -42,9 +43,8 @@ export interface Households {
   /** Years since start when registered / exited (-1 if never). */
   registeredYear: Int16Array;
   exitYear: Int16Array;
-  /** Per-capita disposable income this year and last year, yuan at 2010 prices. */
+  /** Per-capita disposable income this year, yuan at 2010 prices. */
   income: Float32Array;
-  previousIncome: Float32Array;
   /** Physical operating output this year (yuan at price 1), kept between the two passes. */
   output: Float32Array;
   /** Illness and schooling costs drawn this year (between the two passes), yuan. */
@@ -76,10 +76,10 @@ export function allocateHouseholds(capacity: number): Households {
     county: u8(), homeCounty: u8(), village: new Uint16Array(capacity), homeVillage: new Uint16Array(capacity),
     kids: u8(), youth: u8(), adults: u8(), elders: u8(), migrants: u8(),
     humanCapital: f32(), childHumanCapital: f32(), health: f32(),
-    land: f32(), assets: f32(), savings: f32(), debt: f32(), ability: f32(),
+    land: f32(), landFactor: f32(), assets: f32(), savings: f32(), debt: f32(), ability: f32(),
     industry: u8(), drive: f32(), status: u8(),
     registeredYear: new Int16Array(capacity).fill(-1), exitYear: new Int16Array(capacity).fill(-1),
-    income: f32(), previousIncome: f32(), output: f32(), shockCost: f32(), wageLabour: f32(), integration: f32(),
+    income: f32(), output: f32(), shockCost: f32(), wageLabour: f32(), integration: f32(),
   };
 }
 

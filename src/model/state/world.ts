@@ -6,6 +6,7 @@ import type { CountySpec, Intervention } from '../scenario/types';
 import type { Counties, TalentTables, Villages } from './counties';
 import type { Households } from './households';
 import type { Professionals } from './professionals';
+import type { Tables } from '../systems/tables';
 
 /** A county with every attribute resolved (terrain defaults filled in). */
 export type ResolvedCounty = Required<Omit<CountySpec, 'hex'>> & { hex: [number, number] };
@@ -66,6 +67,8 @@ export interface World {
   rng: Streams;
   /** Outside wage this year (grows exogenously). */
   outsideWage: number;
+  /** Lookup tables of the hot loops (systems/tables.ts). */
+  tables: Tables;
   /** Resettlement-site village of each county. */
   siteVillage: Int32Array;
   /** Set once any relocation has happened (congestion is tracked from then on). */
@@ -74,6 +77,8 @@ export interface World {
   scratch: {
     perCounty: Float64Array[];
     household: Float32Array;
+    /** Per-county sums of the household pass. */
+    accumulators: Float64Array;
     /** Income histograms for the Gini: (county + region) x bins x {people, income}. */
     histogram: Float64Array;
   };

@@ -1,8 +1,8 @@
-import { stochasticRound } from '../rng';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
 import { PUPIL_SHARE } from '../state/posts';
 import { GRAIN, INPUT_COST, LIVESTOCK, marginalAssetReturn, PRODUCTS, SUITABILITY } from './production';
+import { HC_BINS, LOGISTIC_BINS, LOGISTIC_RANGE, lookup, MIGRATION_BINS, TIE_STATES } from './tables';
 
 /** Status bits as local constants (imported bindings are slower in hot loops under some loaders). */
 const S_ALIVE = STATUS.alive;
@@ -14,10 +14,7 @@ const S_MONITORED = STATUS.monitored;
 const S_POOR = STATUS.poor;
 
 const GOLDEN = 0.6180339887498949;
-/** The fractional part: several uniform marginals from one draw (u, u+φ, u+2φ, ...). */
-const frac = (x: number) => x - Math.floor(x);
 const logit = (p: number) => Math.log(p / (1 - p));
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /**
  * Steps 5c to 9 for households (second household pass, after prices are known):
@@ -25,6 +22,45 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
  * investing in own assets, depositing locally or sending savings out; children's learning and
  * the succession of generations; youth migration and return (Harris-Todaro); next year's
  * industry by imitation of last year's most profitable product; and drive (内生动力).
+ */
+/** Per-county sums gathered in the household pass (agent units; multiplied by scale at the end). */
+const A_FARM_OUTPUT = 0;
+const A_SAVINGS_FLOW = 1;
+const A_LOCAL_INVESTMENT = 2;
+const A_YOUTH_OUTFLOW = 3;
+const A_YOUTH_RETURN = 4;
+const A_STAY_DERIVATIVE = 5;
+const A_INFLOW_DERIVATIVE = 6;
+const A_INFLOW_COUNT = 7;
+const A_STAY_COUNT = 8;
+const A_LEAVE_COUNT = 9;
+const A_NEW_POOR = 10;
+const A_FAMILIES_LEFT = 11;
+const A_ECO = 12;
+const A_RESIDENTS = 13;
+const A_PUPILS = 14;
+const A_ASSETS = 15;
+const A_ADULT_HC = 16;
+const A_WORKING_AGE = 17;
+const A_OPERATING = 18;
+const A_WAGE = 19;
+const A_PROPERTY = 20;
+const A_TRANSFER = 21;
+const A_YOUTH = 22;
+const A_COST = 23;
+const A_FARM_WORKERS = 24;
+export const ACCUMULATORS = 25;
+
+/**
+ * Steps 5c to 9 for households (second household pass, after prices are known):
+ * income by its four sources, benefits and costs; consumption, saving and the choice between
+ * investing in own assets, depositing locally or sending savings out; children's learning and
+ * the succession of generations; youth migration and return (Harris-Todaro); next year's
+ * industry by imitation of last year's most profitable product; and drive (内生动力).
+ *
+ * Performance: the loop reads county and lever columns through hoisted locals, gathers county
+ * sums in one small block, uses lookup tables for exp/log (systems/tables.ts) and allocates
+ * nothing.
  */
 export function householdYear(w: World): void {
   const p = w.params;
@@ -34,48 +70,29 @@ export function householdYear(w: World): void {
   const suitability = SUITABILITY;
   const livestock = LIVESTOCK;
   const grain = GRAIN;
-  const sround = stochasticRound;
   const marginalReturn = marginalAssetReturn;
   const pupilShare = PUPIL_SHARE;
+  const look = lookup;
+  const hcBins = HC_BINS;
+  const migrationBins = MIGRATION_BINS;
+  const tieStates = TIE_STATES;
   const h = w.households;
   const k = w.county;
   const v = w.villages;
   const L = w.levers;
   const m = w.markets;
-  // Columns hoisted into locals: a property lookup per use is costly in the hot loop.
-  const kAdultHumanCapital = k.adultHumanCapital;
-  const kAttraction = k.attraction;
-  const kEcoMean = k.ecoMean;
-  const kEcoWeight = k.ecoWeight;
-  const kFamiliesLeft = k.familiesLeft;
-  const kFarmOutput = k.farmOutput;
-  const kFarmPerWorker = k.farmPerWorker;
+  const nC = k.count;
+  const tables = w.tables;
+  const hcWage = tables.hcWage;
+  const logistic = tables.logistic;
+  const logisticStep = LOGISTIC_BINS / (2 * LOGISTIC_RANGE);
+  const leaveTable = tables.leave;
+  const returnTable = tables.ret;
+  // County and lever columns read in the loop.
   const kGrowthMomentum = k.growthMomentum;
-  const kHouseholdAssets = k.householdAssets;
-  const kHouseholdLocalInvestment = k.householdLocalInvestment;
-  const kIncomeOperating = k.incomeOperating;
-  const kIncomeProperty = k.incomeProperty;
-  const kIncomeTransfer = k.incomeTransfer;
-  const kIncomeWage = k.incomeWage;
-  const kInflowCount = k.inflowCount;
-  const kInflowDerivative = k.inflowDerivative;
-  const kInterventionCost = k.interventionCost;
-  const kJobRate = k.jobRate;
-  const kLeaveCount = k.leaveCount;
   const kLocalWage = k.localWage;
-  const kNewPoorHouseholds = k.newPoorHouseholds;
-  const kPupils = k.pupils;
-  const kResidents = k.residents;
-  const kSavingsFlow = k.savingsFlow;
   const kSchoolQuality = k.schoolQuality;
-  const kStayCount = k.stayCount;
-  const kStayDerivative = k.stayDerivative;
   const kThresholdFactor = k.thresholdFactor;
-  const kTransport = k.transport;
-  const kWorkingAge = k.workingAge;
-  const kYouthOutflow = k.youthOutflow;
-  const kYouthResidents = k.youthResidents;
-  const kYouthReturn = k.youthReturn;
   const lBenefitPerPerson = L.benefitPerPerson;
   const lBigData = L.bigData;
   const lEcoCompensation = L.ecoCompensation;
@@ -104,8 +121,7 @@ export function householdYear(w: World): void {
   const mProfitPerWorker = m.profitPerWorker;
   const mProfitSum = m.profitSum;
   const { kids, youth, adults, elders, migrants, status, health, drive, land, assets, savings, debt, ability, humanCapital,
-    childHumanCapital, industry, village, county, income, previousIncome, output, shockCost, wageLabour, integration,
-    exitYear } = h;
+    childHumanCapital, industry, village, county, income, output, shockCost, wageLabour, integration, exitYear } = h;
   const scale = w.scale;
   const line = p['policy.povertyLine'];
   const band = p['policy.monitorBand'] * line;
@@ -114,9 +130,8 @@ export function householdYear(w: World): void {
   const rHigh = p['household.assetReturnHigh'];
   const rLow = p['household.assetReturnLow'];
   const threshold = p['household.assetThreshold'];
-  const depreciation = p['household.assetDepreciation'];
+  const keep = 1 - p['household.assetDepreciation'];
   const outsideReturn = p['macro.outsideReturn'];
-  const mincer = p['humanCapital.mincer'];
   const learningRate = p['humanCapital.learningRate'];
   const nutritionEffect = p['humanCapital.nutritionEffect'];
   const dropoutCost = p['humanCapital.dropoutCost'];
@@ -128,82 +143,55 @@ export function householdYear(w: World): void {
   const handoutDrag = p['household.handoutDrag'];
   const imitation = p['household.imitationRate'];
   const supportYears = p['policy.supportYearsAfterExit'];
-  const baseLeave = logit(p['migration.baseRate']);
-  const referenceGap = p['migration.referenceGap'];
   const familyMove = p['migration.familyMove'];
-  const skillEffect = p['migration.skillEffect'];
   const selectivity = p['migration.selectivity'];
-  const baseReturn = logit(p['migration.returnRate']);
-  const wageSensitivity = p['migration.wageSensitivity'];
-  const familyTie = p['migration.familyTie'];
-  const movingCost = p['migration.movingCost'];
-  const urbanJob = p['macro.urbanJobProbability'];
+  const halfSlope = 0.5 * p['migration.wageSensitivity'];
   const integrationRate = p['relocation.integrationRate'];
   const t = w.t;
   const price = m.price;
   const rngs = w.rng.households;
+  const migrationStride = migrationBins + 2;
 
-  // Per-county constants of the year, hoisted out of the household loop.
-  for (let c = 0; c < k.count; c++) {
-    kFarmOutput[c] = 0;
-    kSavingsFlow[c] = 0;
-    kHouseholdLocalInvestment[c] = 0;
-    kYouthOutflow[c] = 0;
-    kYouthReturn[c] = 0;
-    kStayDerivative[c] = 0;
-    kInflowDerivative[c] = 0;
-    kInflowCount[c] = 0;
-    kStayCount[c] = 0;
-    kLeaveCount[c] = 0;
-    kNewPoorHouseholds[c] = 0;
-    kFamiliesLeft[c] = 0;
-    kEcoMean[c] = 0;
-    kEcoWeight[c] = 0;
-    kResidents[c] = 0;
-    kPupils[c] = 0;
-    kHouseholdAssets[c] = 0;
-    kAdultHumanCapital[c] = 0;
-    kWorkingAge[c] = 0;
-    kIncomeOperating[c] = 0;
-    kIncomeWage[c] = 0;
-    kIncomeProperty[c] = 0;
-    kIncomeTransfer[c] = 0;
-    kYouthResidents[c] = 0;
-  }
-  m.profitSum.fill(0);
-  m.labourSum.fill(0);
-  const farmWorkers = w.scratch.perCounty[0];
-  farmWorkers.fill(0);
-  v.residents.fill(0);
-  v.load.fill(0);
+  buildMigrationTables(w);
+  const acc = w.scratch.accumulators;
+  acc.fill(0);
+  mProfitSum.fill(0);
+  mLabourSum.fill(0);
+  vResidents.fill(0);
+  vLoad.fill(0);
 
   for (let i = 0; i < h.count; i++) {
     const st = status[i];
     if ((st & S_ALIVE) === 0) continue;
     const c = county[i];
+    const a = c * ACCUMULATORS;
     const n = kids[i] + youth[i] + adults[i] + elders[i];
     const ind = industry[i];
     const vi = village[i];
     const relocated = (st & S_RELOCATED) !== 0;
+    let cost = 0;
 
     // ---- Income by source -------------------------------------------------------------------
     const q = output[i];
-    const supplyHere = mCountySupply[c * products + ind];
-    const subsidy = supplyHere > 0 ? Math.min(1, lIndustrySubsidy[c * products + ind] / supplyHere) : 0;
-    let operating = q * (price[ind] * (1 + subsidy) - inputCost[ind]);
-    if (subsidy > 0) kInterventionCost[c] += q * price[ind] * subsidy * scale;
+    const cp = c * products + ind;
+    const supplyHere = mCountySupply[cp];
+    const subsidy = supplyHere > 0 && lIndustrySubsidy[cp] > 0 ? Math.min(1, lIndustrySubsidy[cp] / supplyHere) : 0;
+    const unitPrice = price[ind];
+    let operating = q * (unitPrice * (1 + subsidy) - inputCost[ind]);
+    cost += q * unitPrice * subsidy;
     const coverage = lInsuranceCoverage[c];
     if (coverage > 0) {
       // Indemnity for the fall of revenue below the insured value (base price, no disaster).
       const insuredValue = (vDisaster[vi] ? q / (1 - disasterLoss) : q) * 0.9;
-      const loss = insuredValue - q * price[ind];
+      const loss = insuredValue - q * unitPrice;
       if (loss > 0) {
         operating += coverage * loss;
-        kInterventionCost[c] += coverage * loss * 1.2 * scale;
+        cost += coverage * loss * 1.2;
       }
     }
     const wl = wageLabour[i];
-    let wage = wl * kLocalWage[c] * Math.exp(0.5 * mincer * humanCapital[i]) + migrants[i] * remit * (0.3 + 1.4 * humanCapital[i]);
+    const hc0 = humanCapital[i];
+    let wage = wl * kLocalWage[c] * look(hcWage, hc0, hcBins) + migrants[i] * remit * (0.3 + 1.4 * hc0);
     const property = savings[i] * 0.02 + (relocated ? land[i] * 150 : 0);
     let transfer = elders[i] * pension;
     let handout = 0;
@@ -223,27 +211,27 @@ export function householdYear(w: World): void {
       wage += work; // work-for-relief (以工代赈)
       transfer += benefit - work;
       handout += benefit - work;
-      kInterventionCost[c] += benefit * scale;
+      cost += benefit;
     }
     if (lEcoCompensation[c] > 0 && !relocated) {
       transfer += lEcoCompensation[c];
-      kInterventionCost[c] += lEcoCompensation[c] * scale;
+      cost += lEcoCompensation[c];
     }
-    let total = operating + wage + property + transfer - shockCost[i];
+    const earned = operating + wage + property + transfer - shockCost[i];
+    let total = earned;
     // Social floor (低保): tops registered (optionally monitored near-poor) households up.
     const floor = lSocialFloor[c];
     if (floor > 0 && (support > 0 || (lSocialFloorNearPoor[c] > 0 && (st & S_MONITORED) !== 0)) && total < floor * n) {
       const topUp = floor * n - total;
       total += topUp;
       handout += topUp;
-      kInterventionCost[c] += topUp * scale;
+      cost += topUp;
     }
     const pc = total / n;
-    kIncomeOperating[c] += operating * scale;
-    kIncomeWage[c] += wage * scale;
-    kIncomeProperty[c] += property * scale;
-    kIncomeTransfer[c] += (transfer + (total - (operating + wage + property + transfer - shockCost[i]))) * scale;
-    previousIncome[i] = income[i];
+    acc[a + A_OPERATING] += operating;
+    acc[a + A_WAGE] += wage;
+    acc[a + A_PROPERTY] += property;
+    acc[a + A_TRANSFER] += transfer + (total - earned);
     income[i] = pc;
 
     // ---- Consumption, saving, investment ----------------------------------------------------
@@ -251,137 +239,195 @@ export function householdYear(w: World): void {
     let sv = savings[i];
     let as = assets[i];
     let db = debt[i];
+    const eco = vEco[vi];
     if (total >= need) {
       let saving = (total - need) * savingRate;
       if (db > 0) {
-        const pay = Math.min(saving, db * 0.3 + db * 0.06);
+        const pay = Math.min(saving, db * 0.36);
         db = db * 1.06 - pay;
         saving -= pay;
         if (db < 1) db = 0;
       }
-      const own = marginalReturn(as, (threshold * kThresholdFactor[c]) / ability[i], rHigh, rLow) * price[ind] * (0.35 + 0.65 * vEco[vi]);
-      const ownShare = relocated ? 0.1 : sigmoid(20 * (own - outsideReturn));
+      let ownShare = 0.1;
+      if (!relocated) {
+        // Invest in own assets where their marginal return beats the outside rate (logistic, slope 20).
+        const own = marginalReturn(as, (threshold * kThresholdFactor[c]) / ability[i], rHigh, rLow) * unitPrice * (0.35 + 0.65 * eco);
+        ownShare = look(logistic, (own - outsideReturn) * 20 + LOGISTIC_RANGE, logisticStep);
+      }
       as += saving * ownShare;
-      kHouseholdLocalInvestment[c] += saving * ownShare * scale;
+      acc[a + A_LOCAL_INVESTMENT] += saving * ownShare;
       sv += saving * (1 - ownShare);
-      kSavingsFlow[c] += saving * (1 - ownShare) * scale;
+      acc[a + A_SAVINGS_FLOW] += saving * (1 - ownShare);
     } else {
       // Below subsistence: run down savings, then sell assets at a loss, then borrow.
       let gap = need - total;
-      const fromSavings = Math.min(sv, gap);
+      const fromSavings = sv < gap ? sv : gap;
       sv -= fromSavings;
       gap -= fromSavings;
-      const fromAssets = Math.min(as * 0.7, gap);
+      const fromAssets = as * 0.7 < gap ? as * 0.7 : gap;
       as -= fromAssets / 0.7;
       gap -= fromAssets;
       db = db * 1.06 + gap * 0.5;
     }
-    if (lMicrocredit[c] > 0 && (st & S_REGISTERED) !== 0 && db === 0) {
-      const loan = lMicrocredit[c];
-      db = loan;
-      as += loan * 0.8;
+    const credit = lMicrocredit[c];
+    if (credit > 0) {
+      if ((st & S_REGISTERED) !== 0 && db === 0) {
+        db = credit;
+        as += credit * 0.8;
+      }
+      if (db > 0 && (st & S_EVER_REGISTERED) !== 0) cost += db * 0.1;
     }
-    if (db > 0 && lMicrocredit[c] > 0 && (st & S_EVER_REGISTERED) !== 0) kInterventionCost[c] += db * 0.1 * scale;
-    assets[i] = as * (1 - depreciation);
-    kHouseholdAssets[c] += assets[i] * scale;
+    as *= keep;
+    assets[i] = as;
+    acc[a + A_ASSETS] += as;
     savings[i] = sv;
     debt[i] = db;
 
     // ---- Human capital and generations -----------------------------------------------------
     const poor = pc < line;
-    if (kids[i] > 0) {
+    let nk = kids[i];
+    if (nk > 0) {
       let learn = learningRate * kSchoolQuality[c] * (0.6 + 0.4 * health[i]);
       if (lNutrition[c] > 0) {
         learn *= 1 + nutritionEffect;
-        kInterventionCost[c] += kids[i] * 0.33 * 300 * scale;
+        cost += nk * 0.33 * 300;
       } else if (poor) learn *= 1 - nutritionEffect * 0.5; // stunting and anaemia in poor homes
       if (lYears12[c] === 0 && poor && sv < shockCost[i]) learn *= 1 - dropoutCost * 0.25; // upper-secondary drop-out
       childHumanCapital[i] += learn * (1 - childHumanCapital[i]);
     }
+    // One draw gives several uniform marginals: u, u + φ, u + 2φ, ... (mod 1), each used for
+    // one unbiased stochastic rounding of an expected count.
     const u = rngs[c]();
-    const toYouth = sround(kids[i] / 18, u);
-    const toAdult = sround(youth[i] / 18, frac(u + GOLDEN));
-    const toElder = sround(adults[i] / 25, frac(u + 2 * GOLDEN));
-    const deaths = sround(elders[i] * 0.055, frac(u + 3 * GOLDEN));
-    const births = sround(youth[i] * 0.05 + adults[i] * 0.012, frac(u + 4 * GOLDEN));
-    const working = youth[i] + adults[i];
-    if (toYouth > 0) humanCapital[i] = (humanCapital[i] * working + childHumanCapital[i] * toYouth) / (working + toYouth);
-    let nk = kids[i] - toYouth + births;
+    let ny = youth[i];
+    let na = adults[i];
+    let ne = elders[i];
+    let x = nk / 18;
+    let f = Math.floor(x);
+    const toYouth = u < x - f ? f + 1 : f;
+    let uj = u + GOLDEN;
+    uj -= Math.floor(uj);
+    x = ny / 18;
+    f = Math.floor(x);
+    const toAdult = uj < x - f ? f + 1 : f;
+    uj += GOLDEN;
+    uj -= Math.floor(uj);
+    x = na / 25;
+    f = Math.floor(x);
+    const toElder = uj < x - f ? f + 1 : f;
+    uj += GOLDEN;
+    uj -= Math.floor(uj);
+    x = ne * 0.055;
+    f = Math.floor(x);
+    const deaths = uj < x - f ? f + 1 : f;
+    uj += GOLDEN;
+    uj -= Math.floor(uj);
+    x = ny * 0.05 + na * 0.012;
+    f = Math.floor(x);
+    const births = uj < x - f ? f + 1 : f;
+    const working = ny + na;
+    if (toYouth > 0) humanCapital[i] = (hc0 * working + childHumanCapital[i] * toYouth) / (working + toYouth);
+    const survivors = nk - toYouth;
+    nk = survivors + births;
     if (nk > 9) nk = 9;
     if (nk === 0) childHumanCapital[i] = 0;
-    else if (births > 0) childHumanCapital[i] *= (kids[i] - toYouth) / nk;
+    else if (births > 0) childHumanCapital[i] *= survivors / nk;
     kids[i] = nk;
-    let ny = youth[i] + toYouth - toAdult;
-    adults[i] = adults[i] + toAdult - toElder;
-    elders[i] = elders[i] + toElder - deaths;
+    ny = ny + toYouth - toAdult;
+    na = na + toAdult - toElder;
+    ne = ne + toElder - deaths;
+    adults[i] = na;
+    elders[i] = ne;
 
-    // ---- Youth migration and return (Harris-Todaro) -------------------------------------------
+    // ---- Youth migration and return (Harris-Todaro, tabulated per county in buildMigrationTables)
     const u2 = rngs[c]();
     const hc = humanCapital[i];
-    const outsideExpected = w.outsideWage * Math.min(1, urbanJob + 0.1 * lLaborExport[c]) * (0.3 + 1.4 * hc);
-    const localExpected = Math.max(1000, kJobRate[c] * kLocalWage[c] * Math.exp(0.5 * mincer * hc) + (1 - kJobRate[c]) * kFarmPerWorker[c]);
-    const ties = familyTie * ((nk > 0 ? 1 : 0) + (elders[i] > 0 ? 0.5 : 0));
-    const gap = Math.log(outsideExpected / localExpected) - movingCost * (1 - 0.5 * kTransport[c]) * (1 - 0.5 * lLaborExport[c]) -
-      ties - 0.5 * Math.log(kAttraction[c]) - referenceGap;
-    const pLeave = sigmoid(baseLeave + wageSensitivity * gap + skillEffect * (hc - 0.45));
-    const leave = sround(ny * pLeave, u2);
-    const pReturn = sigmoid(baseReturn - wageSensitivity * gap);
-    const back = sround(migrants[i] * pReturn, frac(u2 + GOLDEN));
-    const settle = sround(migrants[i] * 0.03, frac(u2 + 2 * GOLDEN));
+    const tie = (nk > 0 ? 1 : 0) + (ne > 0 ? 2 : 0);
+    const row = (c * tieStates + tie) * migrationStride;
+    let s = hc * migrationBins;
+    if (s > migrationBins) s = migrationBins;
+    const j = s | 0;
+    const fr = s - j;
+    const pLeave = leaveTable[row + j] + fr * (leaveTable[row + j + 1] - leaveTable[row + j]);
+    const pReturn = returnTable[row + j] + fr * (returnTable[row + j + 1] - returnTable[row + j]);
+    x = ny * pLeave;
+    f = Math.floor(x);
+    const leave = u2 < x - f ? f + 1 : f;
+    const nm0 = migrants[i];
+    uj = u2 + GOLDEN;
+    uj -= Math.floor(uj);
+    x = nm0 * pReturn;
+    f = Math.floor(x);
+    const back = uj < x - f ? f + 1 : f;
+    uj += GOLDEN;
+    uj -= Math.floor(uj);
+    x = nm0 * 0.03;
+    f = Math.floor(x);
+    const settle = uj < x - f ? f + 1 : f;
     if (leave > 0) {
       // The better schooled leave first (优质要素流出): the household keeps a lower mean.
-      const stay = ny + adults[i] - leave;
+      const stay = ny + na - leave;
       if (stay > 0) {
         const left = hc + selectivity > 1 ? 1 : hc + selectivity;
-        const kept = (hc * (ny + adults[i]) - left * leave) / stay;
+        const kept = (hc * (ny + na) - left * leave) / stay;
         humanCapital[i] = kept < 0.02 ? 0.02 : kept;
       }
     }
     ny = ny - leave + back;
     if (ny > 9) ny = 9;
     youth[i] = ny;
-    const nm = migrants[i] + leave - back - settle;
-    migrants[i] = nm < 0 ? 0 : nm > 9 ? 9 : nm;
-    kYouthOutflow[c] += leave * scale;
-    if (nm > 0 && !relocated && frac(u2 + 4 * GOLDEN) < familyMove * pLeave) {
+    let nm = nm0 + leave - back - settle;
+    nm = nm < 0 ? 0 : nm > 9 ? 9 : nm;
+    migrants[i] = nm;
+    acc[a + A_YOUTH_OUTFLOW] += leave;
+    if (lLaborExport[c] > 0) cost += leave * 500;
+    uj += GOLDEN;
+    uj -= Math.floor(uj);
+    const imitationDraw = uj;
+    uj += GOLDEN;
+    uj -= Math.floor(uj);
+    if (nm > 0 && !relocated && uj < familyMove * pLeave) {
       // The whole family follows its migrants out of the county.
       status[i] = st & ~S_ALIVE;
-      kFamiliesLeft[c] += scale;
+      acc[a + A_FAMILIES_LEFT] += 1;
+      acc[a + A_COST] += cost;
       continue;
     }
-    kYouthReturn[c] += back * scale;
-    // For the loop's attraction link: d(leave probability)/d ln(attraction) = -0.5 * slope * p(1-p).
-    kStayDerivative[c] += ny * 0.5 * wageSensitivity * pLeave * (1 - pLeave) * scale;
-    kLeaveCount[c] += ny * pLeave * scale;
-    kInflowDerivative[c] += migrants[i] * 0.5 * wageSensitivity * pReturn * (1 - pReturn) * scale;
-    kInflowCount[c] += migrants[i] * pReturn * scale;
-    kStayCount[c] += ny * scale;
-    if (lLaborExport[c] > 0) kInterventionCost[c] += leave * 500 * scale;
+    acc[a + A_YOUTH_RETURN] += back;
+    // For the loop's attraction link: d p / d ln(attraction) = 0.5 * slope * p (1 - p), for
+    // leaving (outflow) and for returning (inflow).
+    acc[a + A_STAY_DERIVATIVE] += ny * halfSlope * pLeave * (1 - pLeave);
+    acc[a + A_LEAVE_COUNT] += ny * pLeave;
+    acc[a + A_INFLOW_DERIVATIVE] += nm * halfSlope * pReturn * (1 - pReturn);
+    acc[a + A_INFLOW_COUNT] += nm * pReturn;
+    acc[a + A_STAY_COUNT] += ny;
 
     // ---- Industry: imitate last year's most profitable product, with inertia ----------------
-    const farmLabour = Math.max(0.05, (youth[i] + adults[i] + 0.4 * elders[i]) * 0.8 - wl);
-    mProfitSum[c * products + ind] += operating * scale;
-    farmWorkers[c] += farmLabour * scale;
-    mLabourSum[c * products + ind] += farmLabour * scale;
-    if (!relocated && frac(u2 + 3 * GOLDEN) < imitation) {
-      const row = vTerrain[vi] * products;
+    let farmLabour = (ny + na + 0.4 * ne) * 0.8 - wl;
+    if (farmLabour < 0.05) farmLabour = 0.05;
+    mProfitSum[cp] += operating;
+    mLabourSum[cp] += farmLabour;
+    acc[a + A_FARM_WORKERS] += farmLabour;
+    if (!relocated && imitationDraw < imitation) {
+      const terrainRow = vTerrain[vi] * products;
+      const base = c * products;
       let best = ind;
-      let bestValue = mProfitPerWorker[c * products + ind] * 1.15;
-      for (let j = 0; j < products; j++) {
-        const value = mProfitPerWorker[c * products + j] * suitability[row + j];
+      let bestValue = mProfitPerWorker[cp] * 1.15;
+      for (let jj = 0; jj < products; jj++) {
+        const value = mProfitPerWorker[base + jj] * suitability[terrainRow + jj];
         if (value > bestValue) {
-          best = j;
+          best = jj;
           bestValue = value;
         }
       }
       industry[i] = best;
     }
-    kFarmOutput[c] += operating * scale;
+    acc[a + A_FARM_OUTPUT] += operating;
 
     // ---- Drive (内生动力) ------------------------------------------------------------------------
     const handoutShare = total > 0 ? handout / total : 0;
     const participation = lParticipation[c] + (support > 0 ? lWorkShare[c] * 0.5 : 0);
-    let d = drive[i] + driveResponse * (participation - handoutDrag * handoutShare + 2 * kGrowthMomentum[c] + 0.2 * (0.55 - drive[i]));
+    const d0 = drive[i];
+    const d = d0 + driveResponse * (participation - handoutDrag * handoutShare + 2 * kGrowthMomentum[c] + 0.2 * (0.55 - d0));
     drive[i] = d < 0.05 ? 0.05 : d > 1 ? 1 : d;
 
     // ---- Relocated households integrate --------------------------------------------------------
@@ -391,34 +437,100 @@ export function householdYear(w: World): void {
     }
 
     // ---- Poverty flags, village load ---------------------------------------------------------
-    let s2 = status[i];
-    if (pc < line) {
-      if ((s2 & S_POOR) === 0 && (s2 & S_EVER_REGISTERED) === 0) kNewPoorHouseholds[c] += scale;
+    let s2 = st;
+    if (poor) {
+      if ((s2 & S_POOR) === 0 && (s2 & S_EVER_REGISTERED) === 0) acc[a + A_NEW_POOR] += 1;
       s2 |= S_POOR;
     } else s2 &= ~S_POOR;
     if (lBigData[c] > 0 && pc < band && (s2 & S_REGISTERED) === 0) s2 |= S_MONITORED;
     else if (pc >= band) s2 &= ~S_MONITORED;
     status[i] = s2;
-    const residents = kids[i] + youth[i] + adults[i] + elders[i];
+    const residents = nk + ny + na + ne;
     vResidents[vi] += residents;
     vLoad[vi] += residents * (ind === livestock ? 1.8 : ind === grain ? 1 : 0.8);
-    kEcoMean[c] += vEco[vi] * residents;
-    kEcoWeight[c] += residents;
-    kResidents[c] += residents * scale;
-    kYouthResidents[c] += youth[i] * scale;
-    kAdultHumanCapital[c] += humanCapital[i] * (youth[i] + adults[i]);
-    kWorkingAge[c] += youth[i] + adults[i];
-    kPupils[c] += kids[i] * pupilShare * scale;
+    acc[a + A_ECO] += eco * residents;
+    acc[a + A_RESIDENTS] += residents;
+    acc[a + A_YOUTH] += ny;
+    acc[a + A_ADULT_HC] += humanCapital[i] * (ny + na);
+    acc[a + A_WORKING_AGE] += ny + na;
+    acc[a + A_PUPILS] += nk;
+    acc[a + A_COST] += cost;
   }
 
-  for (let c = 0; c < k.count; c++) {
-    kEcoMean[c] = kEcoWeight[c] > 0 ? kEcoMean[c] / kEcoWeight[c] : 0;
-    kAdultHumanCapital[c] = kWorkingAge[c] > 0 ? kAdultHumanCapital[c] / kWorkingAge[c] : 0;
-    kFarmPerWorker[c] = farmWorkers[c] > 0 ? kFarmOutput[c] / farmWorkers[c] : 0;
+  for (let c = 0; c < nC; c++) {
+    const a = c * ACCUMULATORS;
+    const residents = acc[a + A_RESIDENTS];
+    k.farmOutput[c] = acc[a + A_FARM_OUTPUT] * scale;
+    k.savingsFlow[c] = acc[a + A_SAVINGS_FLOW] * scale;
+    k.householdLocalInvestment[c] = acc[a + A_LOCAL_INVESTMENT] * scale;
+    k.youthOutflow[c] = acc[a + A_YOUTH_OUTFLOW] * scale;
+    k.youthReturn[c] = acc[a + A_YOUTH_RETURN] * scale;
+    k.stayDerivative[c] = acc[a + A_STAY_DERIVATIVE] * scale;
+    k.inflowDerivative[c] = acc[a + A_INFLOW_DERIVATIVE] * scale;
+    k.inflowCount[c] = acc[a + A_INFLOW_COUNT] * scale;
+    k.stayCount[c] = acc[a + A_STAY_COUNT] * scale;
+    k.leaveCount[c] = acc[a + A_LEAVE_COUNT] * scale;
+    k.newPoorHouseholds[c] = acc[a + A_NEW_POOR] * scale;
+    k.familiesLeft[c] = acc[a + A_FAMILIES_LEFT] * scale;
+    k.ecoMean[c] = residents > 0 ? acc[a + A_ECO] / residents : 0;
+    k.residents[c] = residents * scale;
+    k.youthResidents[c] = acc[a + A_YOUTH] * scale;
+    k.pupils[c] = acc[a + A_PUPILS] * pupilShare * scale;
+    k.householdAssets[c] = acc[a + A_ASSETS] * scale;
+    k.adultHumanCapital[c] = acc[a + A_WORKING_AGE] > 0 ? acc[a + A_ADULT_HC] / acc[a + A_WORKING_AGE] : 0;
+    k.incomeOperating[c] = acc[a + A_OPERATING] * scale;
+    k.incomeWage[c] = acc[a + A_WAGE] * scale;
+    k.incomeProperty[c] = acc[a + A_PROPERTY] * scale;
+    k.incomeTransfer[c] = acc[a + A_TRANSFER] * scale;
+    k.interventionCost[c] += acc[a + A_COST] * scale;
+    const farmWorkers = acc[a + A_FARM_WORKERS];
+    k.farmPerWorker[c] = farmWorkers > 0 ? acc[a + A_FARM_OUTPUT] / farmWorkers : 0;
     for (let j = 0; j < products; j++) {
       // Products nobody grows in the county keep last year's figure: nobody to imitate.
       const labour = mLabourSum[c * products + j];
       if (labour > 0) mProfitPerWorker[c * products + j] = mProfitSum[c * products + j] / labour;
+    }
+  }
+}
+
+/**
+ * Youth migration (Harris-Todaro) for every county, tie state and human-capital bin:
+ * expected outside earnings (urban job chance × skill-dependent wage) against expected local
+ * earnings (local job chance × local wage with the schooling premium, else farm earnings per
+ * worker), net of moving cost (lower with roads and organised labour export), family ties
+ * (children, elders at home) and the county's attraction. Leave and return probabilities are
+ * logistic in that gap; better-schooled youth are likelier to leave.
+ */
+export function buildMigrationTables(w: World): void {
+  const p = w.params;
+  const k = w.county;
+  const L = w.levers;
+  const tables = w.tables;
+  const mincer = p['humanCapital.mincer'];
+  const urbanJob = p['macro.urbanJobProbability'];
+  const baseLeave = logit(p['migration.baseRate']);
+  const baseReturn = logit(p['migration.returnRate']);
+  const slope = p['migration.wageSensitivity'];
+  const familyTie = p['migration.familyTie'];
+  const movingCost = p['migration.movingCost'];
+  const referenceGap = p['migration.referenceGap'];
+  const skillEffect = p['migration.skillEffect'];
+  const stride = MIGRATION_BINS + 2;
+  for (let c = 0; c < k.count; c++) {
+    const jobRate = k.jobRate[c];
+    const outsideWage = w.outsideWage * Math.min(1, urbanJob + 0.1 * L.laborExport[c]);
+    const fixed = movingCost * (1 - 0.5 * k.transport[c]) * (1 - 0.5 * L.laborExport[c]) + 0.5 * Math.log(k.attraction[c]) + referenceGap;
+    for (let tie = 0; tie < TIE_STATES; tie++) {
+      const ties = familyTie * ((tie & 1) + (tie & 2 ? 0.5 : 0));
+      const row = (c * TIE_STATES + tie) * stride;
+      for (let j = 0; j < stride; j++) {
+        const hc = Math.min(1, j / MIGRATION_BINS);
+        const outside = outsideWage * (0.3 + 1.4 * hc);
+        const local = Math.max(1000, jobRate * k.localWage[c] * Math.exp(0.5 * mincer * hc) + (1 - jobRate) * k.farmPerWorker[c]);
+        const gap = Math.log(outside / local) - fixed - ties;
+        tables.leave[row + j] = 1 / (1 + Math.exp(-(baseLeave + slope * gap + skillEffect * (hc - 0.45))));
+        tables.ret[row + j] = 1 / (1 + Math.exp(-(baseReturn - slope * gap)));
+      }
     }
   }
 }

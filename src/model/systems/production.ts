@@ -1,5 +1,6 @@
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
+import { HC_BINS, LABOUR_BINS, LABOUR_MAX, lookup } from './tables';
 
 /** Status bits as local constants (imported bindings are slower in hot loops under some loaders). */
 const S_ALIVE = STATUS.alive;
@@ -44,17 +45,17 @@ export function produce(w: World): void {
   const v = w.villages;
   const L = w.levers;
   const m = w.markets;
+  const nC = k.count;
+  const tables = w.tables;
+  const hcGain = tables.hcGain;
+  const labourPow = tables.labourPow;
+  const look = lookup;
+  const hcBins = HC_BINS;
+  const labourStep = LABOUR_BINS / LABOUR_MAX;
   // Columns hoisted into locals: a property lookup per use is costly in the hot loop.
-  const kAssetOutput = k.assetOutput;
   const kHealthQuality = k.healthQuality;
-  const kInterventionCost = k.interventionCost;
-  const kIrrigation = k.irrigation;
   const kJobRate = k.jobRate;
-  const kJobSeekers = k.jobSeekers;
-  const kSeekerLabour = k.seekerLabour;
   const kThresholdFactor = k.thresholdFactor;
-  const kTransport = k.transport;
-  const kWater = k.water;
   const lMedicalReimbursement = L.medicalReimbursement;
   const lRelocationEmployment = L.relocationEmployment;
   const lYears12 = L.years12;
@@ -62,7 +63,7 @@ export function produce(w: World): void {
   const vEco = v.eco;
   const vTerrain = v.terrain;
   const mCountySupply = m.countySupply;
-  const { kids, youth, adults, elders, status, health, drive, land, assets, ability, humanCapital, industry, village, county } = h;
+  const { kids, youth, adults, elders, status, health, drive, land, landFactor, assets, ability, humanCapital, industry, village, county } = h;
   const output = h.output;
   const shockCost = h.shockCost;
   const wageLabour = h.wageLabour;
@@ -71,28 +72,39 @@ export function produce(w: World): void {
   const insured = p['macro.medicalInsurance'];
   const schoolCost = p['household.schoolCost'];
   const farmProductivity = p['household.farmProductivity'];
-  const mincer = p['humanCapital.mincer'];
   const rHigh = p['household.assetReturnHigh'];
   const rLow = p['household.assetReturnLow'];
   const threshold = p['household.assetThreshold'];
-  const disasterLoss = p['ecology.disasterLoss'];
+  const afterDisaster = 1 - p['ecology.disasterLoss'];
   const supply = m.supply;
   supply.fill(0);
-  m.countySupply.fill(0);
-  k.jobSeekers.fill(0);
-  k.assetOutput.fill(0);
-  k.seekerLabour.fill(0);
+  mCountySupply.fill(0);
   const rngs = w.rng.households;
   const scale = w.scale;
-
-  for (let c = 0; c < k.count; c++) {
-    // Roads and irrigation bring the improved technology within reach: a lower threshold.
-    kThresholdFactor[c] = 1.6 - (kTransport[c] + kIrrigation[c] + kWater[c]) / 3;
+  // Per-county factors of the year: output scale for grain and for specialty products (irrigation,
+  // market access by road), and the asset threshold (roads and irrigation lower it).
+  const acc = w.scratch.accumulators;
+  acc.fill(0);
+  for (let c = 0; c < nC; c++) {
+    const irrigation = 0.75 + 0.25 * k.irrigation[c];
+    acc[c * 4] = farmProductivity * irrigation * (0.9 + 0.1 * k.transport[c]);
+    acc[c * 4 + 1] = farmProductivity * irrigation * (0.55 + 0.45 * k.transport[c]);
+    kThresholdFactor[c] = 1.6 - (k.transport[c] + k.irrigation[c] + k.water[c]) / 3;
   }
+  // Sums by county: [scale grain, scale other, (unused), (unused)] then seekers, asset output, cost.
+  const sums = w.scratch.perCounty;
+  const seekerSum = sums[0];
+  const assetSum = sums[1];
+  const costSum = sums[2];
+  seekerSum.fill(0);
+  assetSum.fill(0);
+  costSum.fill(0);
+
   for (let i = 0; i < h.count; i++) {
     const st = status[i];
     if ((st & S_ALIVE) === 0) continue;
-    const n = kids[i] + youth[i] + adults[i] + elders[i];
+    const ne = elders[i];
+    const n = kids[i] + youth[i] + adults[i] + ne;
     if (n === 0) {
       status[i] = st & ~S_ALIVE;
       continue;
@@ -100,54 +112,64 @@ export function produce(w: World): void {
     const c = county[i];
     const u = rngs[c]();
     // Illness: likelier with fewer doctors in post and more elders.
-    const pIll = illnessBase * (1 + (0.8 * elders[i]) / n) * (1.6 - 0.6 * kHealthQuality[c]);
+    const pIll = illnessBase * (1 + (0.8 * ne) / n) * (1.6 - 0.6 * kHealthQuality[c]);
     let cost = 0;
-    let hl = health[i] + 0.15 * (1 - health[i]);
+    const h0 = health[i];
+    let hl = h0 + 0.15 * (1 - h0);
     if (u < pIll) {
       hl -= 0.3;
       const helped = (st & (REGISTERED_NOT_EXITED | S_MONITORED)) !== 0 ? lMedicalReimbursement[c] : 0;
-      const share = Math.max(0, 1 - insured - helped);
-      cost = illnessCost * share;
-      kInterventionCost[c] += illnessCost * helped * scale;
+      const share = 1 - insured - helped;
+      cost = share > 0 ? illnessCost * share : 0;
+      costSum[c] += illnessCost * helped;
     }
-    health[i] = hl < 0.2 ? 0.2 : hl > 1 ? 1 : hl;
+    hl = hl < 0.2 ? 0.2 : hl > 1 ? 1 : hl;
+    health[i] = hl;
     // Upper-secondary school costs, unless 12-year free schooling is on (then a public cost).
-    const upper = kids[i] * 0.25;
-    if (lYears12[c] > 0) kInterventionCost[c] += upper * schoolCost * scale;
-    else cost += upper * schoolCost;
+    const upper = kids[i] * 0.25 * schoolCost;
+    if (lYears12[c] > 0) costSum[c] += upper;
+    else cost += upper;
     shockCost[i] = cost;
 
-    const workers = youth[i] + adults[i] + 0.4 * elders[i];
-    const effort = workers * (0.55 + 0.45 * health[i]) * (0.5 + 0.5 * drive[i]);
+    const workers = youth[i] + adults[i] + 0.4 * ne;
+    const effort = workers * (0.55 + 0.45 * hl) * (0.5 + 0.5 * drive[i]);
     const relocated = (st & S_RELOCATED) !== 0;
-    const seek = relocated ? 0.9 : 0.3 + 0.3 * (5 / (5 + land[i]));
+    const seek = relocated ? 0.9 : 0.3 + 1.5 / (5 + land[i]);
     let jobChance = kJobRate[c];
-    if (relocated && lRelocationEmployment[c] > 0) jobChance = Math.min(1, jobChance + 0.35);
+    if (relocated && lRelocationEmployment[c] > 0) jobChance = jobChance + 0.35 > 1 ? 1 : jobChance + 0.35;
     const seekers = effort * seek;
     const wl = seekers * jobChance;
     wageLabour[i] = wl;
-    kSeekerLabour[c] += seekers;
+    seekerSum[c] += seekers;
     const farmLabour = effort - wl;
 
     const vi = village[i];
-    const eco = vEco[vi];
     const ind = industry[i];
-    const usedLand = relocated ? 0 : land[i];
-    const suit = SUITABILITY[vTerrain[vi] * PRODUCTS + ind];
-    const access = ind === GRAIN ? 0.9 + 0.1 * kTransport[c] : 0.55 + 0.45 * kTransport[c];
-    const ecoFactor = 0.35 + 0.65 * eco;
-    let q = farmProductivity * Math.pow(farmLabour > 0 ? farmLabour : 0, 0.8) * Math.pow(usedLand / 5 + 0.02, 0.35) *
-      ecoFactor * (0.75 + 0.25 * kIrrigation[c]) * Math.exp(mincer * humanCapital[i]) * PRODUCT_YIELD[ind] * suit * access;
+    const ecoFactor = 0.35 + 0.65 * vEco[vi];
+    const countyScale = acc[c * 4 + (ind === GRAIN ? 0 : 1)];
+    let q = countyScale * look(labourPow, farmLabour, labourStep) * (relocated ? NO_LAND : landFactor[i]) * ecoFactor *
+      look(hcGain, humanCapital[i], hcBins) * PRODUCT_YIELD[ind] * SUITABILITY[vTerrain[vi] * PRODUCTS + ind];
     const fromAssets = assetIncome(assets[i], (threshold * kThresholdFactor[c]) / ability[i], rHigh, rLow) * ecoFactor;
     q += fromAssets;
-    kAssetOutput[c] += fromAssets * scale;
-    if (vDisaster[vi]) q *= 1 - disasterLoss;
+    assetSum[c] += fromAssets;
+    if (vDisaster[vi]) q *= afterDisaster;
     output[i] = q;
     supply[ind] += q * scale;
     mCountySupply[c * PRODUCTS + ind] += q * scale;
   }
-  for (let c = 0; c < k.count; c++) kJobSeekers[c] = kSeekerLabour[c] * scale;
+  for (let c = 0; c < nC; c++) {
+    k.seekerLabour[c] = seekerSum[c];
+    k.jobSeekers[c] = seekerSum[c] * scale;
+    k.assetOutput[c] = assetSum[c] * scale;
+    k.interventionCost[c] += costSum[c] * scale;
+  }
 }
+
+/** Land factor of a household with land: (land / 5 + 0.02)^0.35; relocated households farm none. */
+export function landFactorOf(land: number): number {
+  return Math.pow(land / 5 + 0.02, 0.35);
+}
+const NO_LAND = landFactorOf(0);
 
 /**
  * Yearly return on productive assets: the traditional technology earns rLow on every yuan;
