@@ -29,12 +29,12 @@ export function identify(w: World): void {
   const kExitsThisYear = k.exitsThisYear;
   const kInterventionCost = k.interventionCost;
   const kPaperExitsThisYear = k.paperExitsThisYear;
-  const kRegisteredPeople = k.registeredPeople;
   const kScaleHouseholds = k.scaleHouseholds;
   const lBigData = L.bigData;
   const lRegistration = L.registration;
   const line = p['policy.povertyLine'];
   const bigDataError = p['policy.bigDataError'];
+  const exitMargin = p['policy.exitMargin'];
   const registrationError = p['policy.registrationError'];
   const measured = w.scratch.household;
   const n = h.count;
@@ -69,7 +69,7 @@ export function identify(w: World): void {
     measured[i] = m;
     if (income[i] < line) estimatedPoor[c] += people;
     if ((st & S_REGISTERED) !== 0) {
-      const threshold = line * (1 - 0.3 * pressure * (big ? 0.3 : 1));
+      const threshold = line * (1 + exitMargin - 0.3 * pressure * (big ? 0.3 : 1));
       if (m >= threshold && w.t - registeredYear[i] >= 1) {
         let s2 = (st & ~S_REGISTERED) | S_EXITED;
         exitYear[i] = w.t;
@@ -88,7 +88,9 @@ export function identify(w: World): void {
   for (let c = 0; c < nC; c++) {
     if (lRegistration[c] === 0) continue;
     const survey = estimatedPoor[c] * (1 + 0.1 * normal(w.rng.identification[c]));
-    const quota = lBigData[c] > 0 ? Infinity : p['policy.quotaSlack'] * survey - kRegisteredPeople[c] / w.scale;
+    // The survey counts the poor after transfers, so households already registered (and lifted by
+    // their benefits) do not use up the quota.
+    const quota = lBigData[c] > 0 ? Infinity : p['policy.quotaSlack'] * survey;
     estimatedPoor[c] = candidates[c] > 0 ? Math.max(0, Math.min(1, quota / candidates[c])) : 0;
   }
   for (let i = 0; i < n; i++) {

@@ -88,6 +88,17 @@ export function runTalent(w: World): void {
     }
   }
   countInPost(w);
+  // Pay levers cost the raise on the pay of everyone in post.
+  const outsidePay = p['talent.outsidePay'] * (w.outsideWage / p['macro.outsideWage']);
+  for (let c = 0; c < nC; c++) {
+    const L = w.levers;
+    const raises = [L.teacherRaise[c], L.doctorRaise[c], L.cadreRaise[c], 0];
+    for (let kind = 0; kind < 3; kind++) {
+      if (raises[kind] <= 0) continue;
+      const basePay = w.talent.pay[c * 4 + kind] / (1 + raises[kind]);
+      k.interventionCost[c] += raises[kind] * basePay * outsidePay * w.talent.inPost[c * 4 + kind];
+    }
+  }
   // Hiring: vacancies offered to outsiders and local graduates.
   let free = 0;
   for (let c = 0; c < nC; c++) {
