@@ -1,0 +1,370 @@
+import { INDICATORS, type IndicatorName, parseScenario, type Scenario } from '../model';
+import { createHexMap } from './charts/hexMap';
+import { createIncomeDistribution } from './charts/incomeDistribution';
+import { createLoopDiagram } from './charts/loopDiagram';
+import { createSmallMultiples } from './charts/smallMultiples';
+import { TERRAIN_COLOUR } from './charts/palette';
+import { Tooltip } from './charts/tooltip';
+import { type AppContext, viewUnit } from './context';
+import { el } from './dom/el';
+import { downloadText, slug } from './export/download';
+import { runCsv, runJson } from './export/runExport';
+import { fmtYear } from './i18n/format';
+import { bi, initialLanguage, lang, onLangChange, setLang, t } from './i18n/i18n';
+import { createAboutDialog } from './panels/aboutDialog';
+import { createChartPanel } from './panels/chartPanel';
+import { Notices } from './panels/notices';
+import { createParamPanel } from './panels/paramPanel';
+import { createPolicyPanel, type ScenarioSink } from './panels/policyPanel';
+import { createRunControls } from './panels/runControls';
+import { createScenarioBar } from './panels/scenarioBar';
+import { type LibraryEntry, loadLibrary } from './scenario/library';
+import { decodeScenario, scenarioInHash, shareUrl } from './scenario/shareLink';
+import { Player } from './state/player';
+import { Store } from './state/store';
+import { SimClient } from './worker/simClient';
+
+/** What the test harness and the screenshots script may read (no control, no secrets). */
+export interface AppHandle {
+  ctx: AppContext;
+  player: Player;
+  ready: Promise<void>;
+}
+
+/**
+ * Builds the page and loads the first scenario: the one in the address's hash if there is one
+ * (a shared link), otherwise the library's baseline.
+ */
+export function startApp(mount: HTMLElement): AppHandle {
+  setLang(initialLanguage(), false);
+  const store = new Store({ yearIndex: 0, selected: null, mapIndicator: 'povertyRate', playing: false, speed: 2, busy: false });
+  const sim = new SimClient();
+  const tooltip = new Tooltip();
+  const ctx: AppContext = { store, sim, tooltip, reference: null };
+  const notices = new Notices();
+  const player = new Player(ctx, (e) => notices.error(t('error.runTitle'), e));
+  const about = createAboutDialog();
+  const library = loadLibrary((file, e) => console.warn(`${file} skipped:`, e));
+
+  /** Where the loaded scenario came from, for the picker. */
+  let origin: { file: string | null; modified: boolean; lastGood: Scenario | null; original: Scenario | null } = {
+    file: null, modified: false, lastGood: null, original: null,
+  };
+
+  // ---- the unmodified scenario, run alongside in a second worker for comparison -----------
+  let refSim: SimClient | null = null;
+  let pumping = false;
+  async function pumpReference(): Promise<void> {
+    if (pumping) return;
+    pumping = true;
+    try {
+      const want = origin.modified ? origin.original : null;
+      if (!want) {
+        ctx.reference = null;
+        return;
+      }
+      refSim ??= new SimClient();
+      refSim.onData(scheduleRender);
+      if (refSim.scenario !== want) await refSim.load(want);
+      if (origin.original !== want) return;
+      ctx.reference = refSim;
+      scheduleRender();
+      while (origin.modified && origin.original === want && refSim.frontier < sim.frontier && !refSim.done) {
+        if (!(await refSim.step(1))) break;
+      }
+    } catch (e) {
+      console.warn('comparison run stopped:', e);
+      ctx.reference = null;
+    } finally {
+      pumping = false;
+    }
+    // the main run may have moved on meanwhile
+    if (origin.modified && refSim && ctx.reference === refSim && refSim.frontier < sim.frontier && !refSim.done) void pumpReference();
+  }
+
+  // ---- loading and rerunning ----------------------------------------------------------------
+  let loadToken = 0;
+  async function loadScenario(s: Scenario, opts: { keepYear: boolean; file: string | null; modified: boolean }): Promise<void> {
+    const token = ++loadToken;
+    const wasPlaying = store.state.playing;
+    const target = opts.keepYear ? store.state.yearIndex : 0;
+    player.pause();
+    store.set({ busy: true });
+    try {
+      try {
+        await sim.load(s);
+      } catch (e) {
+        // the engine refused the scenario: say so, and go back to the one that was running
+        notices.error(t('error.runTitle'), e);
+        const previous = origin.lastGood;
+        if (previous && token === loadToken) await sim.load(previous).catch(() => undefined);
+        return;
+      }
+      if (token !== loadToken) return;
+      origin = { file: opts.file, modified: opts.modified, lastGood: s, original: opts.modified ? origin.original : s };
+      if (!opts.modified) ctx.reference = null;
+      bar.setCurrent(s, opts.file, opts.modified);
+      const counties = sim.meta!.counties.length;
+      const sel = store.state.selected;
+      store.set({ yearIndex: 0, selected: sel !== null && sel < counties ? sel : null });
+      policy.refresh();
+      params.refresh();
+      if (target > 0) {
+        await sim.runTo(Math.min(target, sim.years), () => {
+          if (token === loadToken) store.set({ yearIndex: sim.frontier });
+        });
+      }
+    } catch (e) {
+      notices.error(t('error.runTitle'), e);
+    } finally {
+      if (token === loadToken) store.set({ busy: false });
+    }
+    if (token === loadToken && wasPlaying) player.play();
+  }
+
+  const sink: ScenarioSink = {
+    applyScenario: (s) => {
+      notices.clearErrors();
+      return loadScenario(s, { keepYear: true, file: origin.file, modified: true });
+    },
+    reportError: (e) => notices.error(t('error.title'), e),
+  };
+
+  async function importText(text: string, fileName: string): Promise<void> {
+    let s: Scenario;
+    try {
+      s = parseScenario(text, fileName);
+    } catch (e) {
+      notices.error(t('error.importTitle', { file: fileName }), e);
+      return;
+    }
+    notices.clearErrors();
+    await loadScenario(s, { keepYear: false, file: null, modified: false });
+    notices.info(t('notice.imported', { title: bi(s.title) }));
+  }
+
+  async function withBusy(job: () => Promise<void>): Promise<void> {
+    player.pause();
+    store.set({ busy: true });
+    try {
+      await job();
+    } catch (e) {
+      notices.error(t('error.runTitle'), e);
+    } finally {
+      store.set({ busy: false });
+    }
+  }
+
+  // ---- top bar -------------------------------------------------------------------------------
+  const bar = createScenarioBar(library, {
+    pick: (entry: LibraryEntry) => {
+      history.replaceState(null, '', location.pathname + location.search);
+      notices.clearErrors();
+      void loadScenario(entry.scenario, { keepYear: false, file: entry.file, modified: false });
+    },
+    importFile: (file: File) => void file.text().then((text) => importText(text, file.name)),
+    exportScenario: () => {
+      const s = sim.scenario;
+      if (s) downloadText(`${slug(s.id)}.json`, `${JSON.stringify(s, null, 2)}\n`, 'application/json');
+    },
+    share: () => {
+      const s = sim.scenario;
+      if (!s) return;
+      const url = shareUrl(s);
+      history.replaceState(null, '', url);
+      const field = el('input', { type: 'text', readonly: true, value: url, class: 'share-field', id: 'share-url', 'aria-label': t('notice.linkLabel') });
+      field.addEventListener('focus', () => field.select());
+      const copied = navigator.clipboard?.writeText(url).then(() => true, () => false) ?? Promise.resolve(false);
+      void copied.then((ok) => notices.info(ok ? t('notice.linkCopied') : t('notice.linkReady'), field, 20000));
+    },
+    exportCsv: () =>
+      void withBusy(async () => {
+        const r = await sim.result();
+        downloadText(`${slug(r.meta.scenarioId)}-seed${r.meta.seed}.csv`, runCsv(r), 'text/csv');
+      }),
+    exportJson: () =>
+      void withBusy(async () => {
+        const r = await sim.result();
+        downloadText(`${slug(r.meta.scenarioId)}-seed${r.meta.seed}.json`, runJson(r, sim.scenario!), 'application/json');
+      }),
+    about: () => about.open(),
+    toggleLanguage: () => setLang(lang() === 'zh' ? 'en' : 'zh'),
+  });
+
+  // ---- charts --------------------------------------------------------------------------------
+  const unitAndYear = () => {
+    const meta = sim.meta;
+    if (!meta) return '';
+    const u = viewUnit(ctx);
+    return `${u === meta.counties.length ? t('region') : bi(meta.counties[u].name)} · ${fmtYear(meta.startYear + store.state.yearIndex)}`;
+  };
+  const fileBase = (chart: string) => `${slug(sim.scenario?.id ?? 'run')}-${chart}-${fmtYear((sim.meta?.startYear ?? 0) + store.state.yearIndex)}`;
+
+  const indicatorSelect = el('select', { id: 'map-indicator', class: 'select' });
+  const indicatorLabel = el('label', { for: 'map-indicator', class: 'inline-label' });
+  indicatorSelect.addEventListener('change', () => store.set({ mapIndicator: indicatorSelect.value as IndicatorName }));
+  const fillIndicators = () => {
+    indicatorLabel.textContent = t('map.colourBy');
+    indicatorSelect.replaceChildren(...INDICATORS.map((i) => el('option', { value: i.name, text: bi(i.label) })));
+    indicatorSelect.value = store.state.mapIndicator;
+  };
+  fillIndicators();
+  onLangChange(fillIndicators);
+
+  const terrainLegend = el('span', { class: 'terrain-legend', 'aria-hidden': 'true' });
+  const fillTerrainLegend = () => {
+    terrainLegend.replaceChildren(
+      ...(['mountain', 'hill', 'plain'] as const).map((k) => {
+        const sw = el('span', { class: 'swatch' });
+        sw.style.background = TERRAIN_COLOUR[k];
+        return el('span', { class: 'legend-item' }, sw, el('span', { text: t(`terrain.${k}`) }));
+      }),
+      el('span', { class: 'legend-item' }, el('span', { class: 'swatch swatch-dashed' }), el('span', { text: t('region') })),
+    );
+  };
+  fillTerrainLegend();
+  onLangChange(fillTerrainLegend);
+
+  const map = createChartPanel(ctx, {
+    id: 'map', title: 'panel.map', subtitle: () => (sim.meta ? fmtYear(sim.meta.startYear + store.state.yearIndex) : ''),
+    controls: [indicatorLabel, indicatorSelect], fileName: () => fileBase('map'), create: createHexMap,
+  });
+  const loop = createChartPanel(ctx, { id: 'loop', title: 'panel.loop', subtitle: unitAndYear, fileName: () => fileBase('loop'), create: createLoopDiagram });
+  const multiples = createChartPanel(ctx, {
+    id: 'multiples', title: 'panel.multiples',
+    subtitle: () => `${store.state.selected === null ? t('multiples.hint') : unitAndYear()}${ctx.reference ? ` · ${t('multiples.reference')}` : ''}`,
+    controls: [terrainLegend], fileName: () => fileBase('trajectories'), create: createSmallMultiples,
+  });
+  const dist = createChartPanel(ctx, { id: 'distribution', title: 'panel.distribution', subtitle: unitAndYear, fileName: () => fileBase('income'), create: createIncomeDistribution });
+  const panels = [map, loop, multiples, dist];
+
+  let queued = false;
+  function scheduleRender(): void {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      for (const p of panels) p.render();
+    });
+  }
+  store.subscribe((_s, changed) => {
+    if (changed.has('yearIndex') || changed.has('selected') || changed.has('mapIndicator')) scheduleRender();
+  });
+  sim.onData(scheduleRender);
+  sim.onData(() => void pumpReference());
+  onLangChange(scheduleRender);
+
+  // ---- sidebar -------------------------------------------------------------------------------
+  const policy = createPolicyPanel(ctx, sink);
+  const params = createParamPanel(ctx, sink);
+  const tabPolicy = el('button', { type: 'button', role: 'tab', id: 'tab-policy', 'aria-controls': 'tabpanel-policy', 'aria-selected': 'true', class: 'tab' });
+  const tabParams = el('button', { type: 'button', role: 'tab', id: 'tab-params', 'aria-controls': 'tabpanel-params', 'aria-selected': 'false', class: 'tab', tabindex: -1 });
+  const panePolicy = el('div', { role: 'tabpanel', id: 'tabpanel-policy', 'aria-labelledby': 'tab-policy', class: 'tabpanel' }, policy.root);
+  const paneParams = el('div', { role: 'tabpanel', id: 'tabpanel-params', 'aria-labelledby': 'tab-params', class: 'tabpanel', hidden: true }, params.root);
+  const selectTab = (which: 'policy' | 'params', focus = false) => {
+    const isPolicy = which === 'policy';
+    tabPolicy.setAttribute('aria-selected', String(isPolicy));
+    tabParams.setAttribute('aria-selected', String(!isPolicy));
+    tabPolicy.tabIndex = isPolicy ? 0 : -1;
+    tabParams.tabIndex = isPolicy ? -1 : 0;
+    panePolicy.hidden = !isPolicy;
+    paneParams.hidden = isPolicy;
+    if (focus) (isPolicy ? tabPolicy : tabParams).focus();
+  };
+  tabPolicy.addEventListener('click', () => selectTab('policy'));
+  tabParams.addEventListener('click', () => selectTab('params'));
+  for (const tab of [tabPolicy, tabParams]) {
+    tab.addEventListener('keydown', (e) => {
+      if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') selectTab(tab === tabPolicy ? 'params' : 'policy', true);
+    });
+  }
+  const tabLabels = () => {
+    tabPolicy.textContent = t('tab.policy');
+    tabParams.textContent = t('tab.params');
+  };
+  tabLabels();
+  onLangChange(tabLabels);
+  const tablist = el('div', { role: 'tablist', class: 'tabs' }, tabPolicy, tabParams);
+  const sidebar = el('aside', { class: 'sidebar', id: 'sidebar' }, tablist, panePolicy, paneParams);
+
+  // ---- page ----------------------------------------------------------------------------------
+  const skip = el('a', { class: 'skip-link', href: '#map' });
+  const dropHint = el('div', { class: 'drop-overlay', hidden: true });
+  const mainEl = el('main', { class: 'layout', id: 'main' }, sidebar, map.section, loop.section, multiples.section, dist.section);
+  const runbar = createRunControls(ctx, player);
+  const pageLabels = () => {
+    skip.textContent = t('a11y.skip');
+    dropHint.textContent = t('bar.drop');
+    document.title = `${t('app.name')} · ${t('app.tagline')}`;
+    sidebar.setAttribute('aria-label', t('a11y.sidebar'));
+    tablist.setAttribute('aria-label', t('a11y.sidebar'));
+    runbar.setAttribute('aria-label', t('a11y.runbar'));
+  };
+  pageLabels();
+  onLangChange(pageLabels);
+  mount.replaceChildren(skip, bar.root, runbar, notices.root, mainEl, about.dialog, dropHint);
+
+  // drag and drop a scenario file anywhere on the page
+  let dragDepth = 0;
+  window.addEventListener('dragenter', (e) => {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    dragDepth++;
+    dropHint.hidden = false;
+  });
+  window.addEventListener('dragleave', () => {
+    dragDepth = Math.max(0, dragDepth - 1);
+    if (dragDepth === 0) dropHint.hidden = true;
+  });
+  window.addEventListener('dragover', (e) => e.preventDefault());
+  window.addEventListener('drop', (e) => {
+    e.preventDefault();
+    dragDepth = 0;
+    dropHint.hidden = true;
+    const file = e.dataTransfer?.files?.[0];
+    if (file) void file.text().then((text) => importText(text, file.name));
+  });
+
+  // keyboard: Space plays or pauses, arrows move the year (when no control has focus)
+  document.addEventListener('keydown', (e) => {
+    const target = e.target as HTMLElement;
+    if (target.closest('input, select, textarea, button, summary, dialog, [role="button"], [contenteditable]')) return;
+    if (e.key === ' ') {
+      e.preventDefault();
+      player.toggle();
+    } else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      e.preventDefault();
+      const y = store.state.yearIndex + (e.key === 'ArrowRight' ? 1 : -1);
+      store.set({ yearIndex: Math.max(0, Math.min(sim.frontier, y)) });
+    }
+  });
+
+  // a link pasted into this tab
+  window.addEventListener('hashchange', () => {
+    const encoded = scenarioInHash();
+    if (!encoded) return;
+    try {
+      const s = decodeScenario(encoded);
+      void loadScenario(s, { keepYear: false, file: null, modified: false });
+    } catch (e) {
+      notices.error(t('error.linkTitle'), e);
+    }
+  });
+
+  // ---- first scenario ------------------------------------------------------------------------
+  let first: Scenario | null = library[0]?.scenario ?? null;
+  let firstFile: string | null = library[0]?.file ?? null;
+  const encoded = scenarioInHash();
+  if (encoded) {
+    try {
+      first = decodeScenario(encoded);
+      firstFile = null;
+    } catch (e) {
+      notices.error(t('error.linkTitle'), e);
+    }
+  }
+  const ready = first
+    ? loadScenario(first, { keepYear: false, file: firstFile, modified: false })
+    : Promise.reject(new Error('the scenario library is empty'));
+  return { ctx, player, ready };
+}
+

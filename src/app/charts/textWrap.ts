@@ -1,0 +1,79 @@
+import { FONT } from './chart';
+
+/** Rough width of a string in em (no canvas): CJK characters are square, Latin letters about half. */
+function estimateEm(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2E80-\u9FFF\uFF00-\uFFEF\u3000-\u303F]/.test(ch) ? 1 : /[A-Z0-9]/.test(ch) ? 0.62 : 0.52;
+  return w;
+}
+
+let canvas: CanvasRenderingContext2D | null | undefined;
+
+/** Width in pixels of `text` in the chart font, measured on a canvas (estimated if there is none). */
+export function textWidth(text: string, size: number, weight = 400): number {
+  if (canvas === undefined) canvas = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (!canvas) return estimateEm(text) * size;
+  canvas.font = `${weight} ${size}px ${FONT}`;
+  return canvas.measureText(text).width;
+}
+
+export interface FontSpec {
+  size: number;
+  weight?: number;
+}
+
+/** Preferred break points inside Chinese text (zero-width space). */
+export const BREAK = '\u200b';
+
+function tokenize(text: string): { tokens: string[]; joiner: string } {
+  const clean = text.trim();
+  if (clean.includes(BREAK)) return { tokens: clean.split(BREAK).filter(Boolean), joiner: '' };
+  if (/\s/.test(clean)) return { tokens: clean.split(/\s+/), joiner: ' ' };
+  return { tokens: Array.from(clean), joiner: '' };
+}
+
+/**
+ * Splits text into lines no wider than `maxWidth` pixels in `font`: at spaces for Latin text, at zero-width spaces
+ * (preferred phrase breaks) or between any two characters for Chinese. Two lines are balanced
+ * (the break that makes the longer line shortest); more lines fill greedily; the last line
+ * allowed gets an ellipsis if text remains.
+ */
+export function wrapText(text: string, maxWidth: number, font: FontSpec, maxLines = 3): string[] {
+  const emWidth = (x: string) => textWidth(x, font.size, font.weight);
+  const maxEm = maxWidth;
+  const { tokens, joiner } = tokenize(text);
+  const whole = tokens.join(joiner);
+  if (emWidth(whole) <= maxEm || tokens.length < 2) return [whole];
+  if (maxLines >= 2) {
+    let best: [string, string] | null = null;
+    let bestWidth = Infinity;
+    for (let i = 1; i < tokens.length; i++) {
+      const a = tokens.slice(0, i).join(joiner);
+      const b = tokens.slice(i).join(joiner);
+      if (/^[，。、：；）」』”’》,.;:)]/.test(b)) continue;
+      const w = Math.max(emWidth(a), emWidth(b));
+      if (w < bestWidth) {
+        bestWidth = w;
+        best = [a, b];
+      }
+    }
+    if (best && bestWidth <= maxEm) return best;
+  }
+  const lines: string[] = [];
+  let cur = '';
+  const pieces = joiner === '' && tokens.some((x) => emWidth(x) > maxEm) ? Array.from(whole) : tokens;
+  for (const tok of pieces) {
+    const next = cur ? cur + joiner + tok : tok;
+    if (cur && emWidth(next) > maxEm && !/^[，。、：；）」』”’》,.;:)]$/.test(tok)) {
+      lines.push(cur);
+      cur = tok;
+    } else cur = next;
+  }
+  if (cur) lines.push(cur);
+  if (lines.length > maxLines) {
+    const kept = lines.slice(0, maxLines);
+    kept[maxLines - 1] = `${kept[maxLines - 1]}…`;
+    return kept;
+  }
+  return lines;
+}

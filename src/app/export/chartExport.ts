@@ -1,0 +1,64 @@
+import { FONT } from '../charts/chart';
+import { PAPER } from '../charts/palette';
+
+/**
+ * A chart's SVG as a standalone file: a copy with the namespace, its pixel size, a white
+ * background, the font stack and an optional title line. Charts keep their styling in
+ * attributes, so the copy renders the same outside the page.
+ */
+export function svgText(svg: SVGSVGElement, caption?: string): string {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  const width = Number(svg.getAttribute('width')) || svg.clientWidth;
+  let height = Number(svg.getAttribute('height')) || svg.clientHeight;
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  copy.setAttribute('font-family', FONT);
+  copy.querySelectorAll('[tabindex]').forEach((n) => n.removeAttribute('tabindex'));
+  copy.querySelectorAll('.loop-flow').forEach((n) => n.remove());
+  const ns = 'http://www.w3.org/2000/svg';
+  const bg = document.createElementNS(ns, 'rect');
+  bg.setAttribute('width', '100%');
+  bg.setAttribute('height', '100%');
+  bg.setAttribute('fill', PAPER);
+  copy.insertBefore(bg, copy.firstChild);
+  if (caption) {
+    const top = 34;
+    const g = document.createElementNS(ns, 'g');
+    g.setAttribute('transform', `translate(0,${top})`);
+    while (copy.childNodes.length > 1) g.append(copy.childNodes[1]);
+    copy.append(g);
+    const text = document.createElementNS(ns, 'text');
+    text.setAttribute('x', '12');
+    text.setAttribute('y', '24');
+    text.setAttribute('font-size', '18');
+    text.setAttribute('font-weight', '700');
+    text.setAttribute('fill', '#1a1a1a');
+    text.textContent = caption;
+    copy.append(text);
+    height += top;
+  }
+  copy.setAttribute('width', String(width));
+  copy.setAttribute('height', String(height));
+  copy.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
+}
+
+/** The SVG rendered to a PNG at `scale` × its pixel size. */
+export async function pngBlob(svgSource: string, scale = 2): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svgSource], { type: 'image/svg+xml;charset=utf-8' }));
+  try {
+    const img = new Image();
+    img.decoding = 'async';
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(img.naturalWidth * scale);
+    canvas.height = Math.round(img.naturalHeight * scale);
+    const g = canvas.getContext('2d')!;
+    g.fillStyle = PAPER;
+    g.fillRect(0, 0, canvas.width, canvas.height);
+    g.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}

@@ -1,0 +1,113 @@
+/// <reference lib="webworker" />
+/**
+ * The simulation's thread. The page talks to it through comlink (see simClient.ts); every
+ * reply carries typed arrays that are transferred, never cloned.
+ */
+import * as Comlink from 'comlink';
+import { INDICATORS, PARAM_BY_KEY, Simulation, type HouseholdSnapshot, type RunMeta, type RunResult, type Scenario } from '../../model';
+import { binHouseholds } from './distribution';
+
+/** One simulated year: its indicator block (units × indicators) and its income distribution. */
+export interface YearBlock {
+  yearIndex: number;
+  values: Float64Array;
+  distribution: Float64Array;
+}
+
+export interface StepReply {
+  /** Echo of the caller's generation, so replies for a replaced run are dropped. */
+  generation: number;
+  blocks: YearBlock[];
+  yearsRecorded: number;
+  done: boolean;
+  /** Milliseconds spent stepping the engine for this reply. */
+  stepMs: number;
+}
+
+export interface LoadReply extends StepReply {
+  meta: RunMeta;
+}
+
+let sim: Simulation | null = null;
+let scenario: Scenario | null = null;
+let generation = 0;
+
+function block(s: Simulation, yearIndex: number): YearBlock {
+  const units = s.meta.counties.length + 1;
+  const k = INDICATORS.length;
+  const values = new Float64Array(units * k);
+  for (let u = 0; u < units; u++) {
+    for (let i = 0; i < k; i++) values[u * k + i] = s.value(yearIndex, u, INDICATORS[i].name);
+  }
+  const param = (key: 'policy.povertyLine' | 'policy.monitorBand') => scenario?.params[key] ?? PARAM_BY_KEY.get(key)!.default;
+  const line = param('policy.povertyLine');
+  const distribution = binHouseholds(s.householdSnapshot(), s.meta.counties.length, line, line * param('policy.monitorBand'));
+  return { yearIndex, values, distribution };
+}
+
+function reply(blocks: YearBlock[], stepMs: number): StepReply {
+  const s = sim!;
+  const out: StepReply = { generation, blocks, yearsRecorded: s.yearsRecorded, done: s.done, stepMs };
+  return Comlink.transfer(out, blocks.flatMap((b) => [b.values.buffer, b.distribution.buffer]));
+}
+
+function advance(years: number): StepReply {
+  if (!sim) throw new Error('no scenario loaded');
+  const blocks: YearBlock[] = [];
+  const t0 = performance.now();
+  for (let n = 0; n < years && !sim.done; n++) {
+    sim.step();
+    blocks.push(block(sim, sim.yearsRecorded - 1));
+  }
+  return reply(blocks, performance.now() - t0);
+}
+
+const api = {
+  /** Builds a new run of the scenario (its own seed unless one is given); returns the start year. */
+  load(next: Scenario, gen: number, seed?: number): LoadReply {
+    generation = gen;
+    scenario = next;
+    const t0 = performance.now();
+    sim = new Simulation(next, 1, seed ?? next.seed);
+    const first = block(sim, 0);
+    const r = reply([first], performance.now() - t0) as LoadReply;
+    r.meta = sim.meta;
+    return r;
+  },
+
+  /** Advances up to `years` years. */
+  step(years: number, gen: number): StepReply {
+    generation = gen;
+    return advance(years);
+  },
+
+  /** Advances until year index `yearIndex` is recorded (or the horizon). */
+  runTo(yearIndex: number, gen: number): StepReply {
+    generation = gen;
+    return advance(Math.max(0, yearIndex - (sim ? sim.yearsRecorded - 1 : 0)));
+  },
+
+  /** Starts the same scenario again from its first year. */
+  reset(gen: number): LoadReply {
+    if (!scenario || !sim) throw new Error('no scenario loaded');
+    return api.load(scenario, gen, sim.meta.seed);
+  },
+
+  /** The households of the current year, for inspection (transferred). */
+  snapshot(): HouseholdSnapshot {
+    if (!sim) throw new Error('no scenario loaded');
+    const s = sim.householdSnapshot();
+    return Comlink.transfer(s, [s.income.buffer, s.status.buffer, s.county.buffer, s.people.buffer]);
+  },
+
+  /** Indicator values of every recorded year (transferred). */
+  result(): RunResult {
+    if (!sim) throw new Error('no scenario loaded');
+    const r = sim.result();
+    return Comlink.transfer(r, [r.values.buffer]);
+  },
+};
+
+export type SimWorkerApi = typeof api;
+
+Comlink.expose(api);
