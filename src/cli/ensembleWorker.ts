@@ -14,7 +14,8 @@ const post = (reply: WorkerReply, transfer: ArrayBuffer[] = []): void => port.po
 port.on('message', (task: RunTask) => {
   try {
     const result = executeRun(task, task.progress ? (year) => post({ kind: 'year', run: task.run, year }) : undefined);
-    post({ kind: 'result', run: task.run, meta: result.meta, values: result.values }, [result.values.buffer as ArrayBuffer]);
+    post({ kind: 'result', run: task.run, meta: result.meta, values: result.values, leverCosts: result.leverCosts },
+      [result.values.buffer as ArrayBuffer, result.leverCosts.buffer as ArrayBuffer]);
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
     post({ kind: 'error', run: task.run, message: err.message, stack: err.stack });

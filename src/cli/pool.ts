@@ -94,7 +94,7 @@ function runInWorkers(req: EnsembleRequest, threads: number): Promise<RunResult[
             req.onYear?.(msg.run, msg.year);
             break;
           case 'result':
-            results[msg.run - 1] = { meta: msg.meta, values: msg.values };
+            results[msg.run - 1] = { meta: msg.meta, values: msg.values, leverCosts: msg.leverCosts };
             if (++finished === req.runs) {
               stopAll();
               resolve(results as RunResult[]);

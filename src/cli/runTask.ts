@@ -14,7 +14,7 @@ export interface RunTask {
 /** Messages from an ensemble worker to the pool. */
 export type WorkerReply =
   | { kind: 'year'; run: number; year: number }
-  | { kind: 'result'; run: number; meta: RunMeta; values: Float64Array }
+  | { kind: 'result'; run: number; meta: RunMeta; values: Float64Array; leverCosts: Float64Array }
   | { kind: 'error'; run: number; message: string; stack?: string };
 
 /**

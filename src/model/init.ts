@@ -1,3 +1,4 @@
+import { LEVERS } from './levers/registry';
 import { PUPIL_SHARE, setPosts } from './state/posts';
 import { type Params } from './params/registry';
 import { resolveScenario } from './scenario/resolve';
@@ -86,10 +87,11 @@ export function createWorld(scenario: Scenario, run: number, seed: number): Worl
     },
     outsideWage: params['macro.outsideWage'],
     tables: buildTables(params, nC),
+    leverCost: new Float64Array(LEVERS.length * nC),
     siteVillage: new Int32Array(nC),
     relocationEverActive: false,
     scratch: {
-      perCounty: [new Float64Array(nC), new Float64Array(nC), new Float64Array(nC)],
+      perCounty: [new Float64Array(nC), new Float64Array(nC), new Float64Array(nC), new Float64Array(nC)],
       household: new Float32Array(totalAgents),
       accumulators: new Float64Array(nC * ACCUMULATORS),
       histogram: new Float64Array((nC + 1) * GINI_BINS * 2),

@@ -1,5 +1,6 @@
 import { INDICATORS, type IndicatorName, INDICATOR_INDEX } from './indicators';
 import type { Bilingual } from './i18n';
+import { LEVERS } from './levers/registry';
 import { createWorld } from './init';
 import type { Scenario, Terrain } from './scenario/types';
 import { STATUS } from './state/households';
@@ -17,6 +18,8 @@ export interface RunMeta {
   scale: number;
   counties: { id: string; name: Bilingual; terrain: Terrain; hex: [number, number] }[];
   indicators: readonly IndicatorName[];
+  /** Lever names, the rows of `RunResult.leverCosts`. */
+  levers: readonly string[];
 }
 
 /**
@@ -27,6 +30,11 @@ export interface RunMeta {
 export interface RunResult {
   meta: RunMeta;
   values: Float64Array;
+  /**
+   * Yuan spent by lever: `leverCosts[(yearIndex * levers + lever) * (counties + 1) + unit]`,
+   * unit as in `values` (the region is the sum). Their sum over levers is `interventionCost`.
+   */
+  leverCosts: Float64Array;
 }
 
 /** Households at the end of the current year, for the income distribution view (copies). */
@@ -50,6 +58,7 @@ export class Simulation {
   readonly meta: RunMeta;
   readonly world: World;
   private readonly values: Float64Array;
+  private readonly leverCosts: Float64Array;
   private recorded = 0;
 
   constructor(scenario: Scenario, run = 1, seed = scenario.seed) {
@@ -63,8 +72,10 @@ export class Simulation {
       scale: scenario.scale,
       counties: this.world.counties.map((c) => ({ id: c.id, name: c.name, terrain: c.terrain, hex: c.hex })),
       indicators: INDICATORS.map((i) => i.name),
+      levers: LEVERS.map((l) => l.name),
     };
     this.values = new Float64Array((scenario.years + 1) * this.unitCount * INDICATORS.length);
+    this.leverCosts = new Float64Array((scenario.years + 1) * LEVERS.length * this.unitCount);
     this.record();
   }
 
@@ -100,7 +111,7 @@ export class Simulation {
 
   /** The values recorded so far (a copy sized to the whole horizon; later years are 0). */
   result(): RunResult {
-    return { meta: this.meta, values: this.values.slice() };
+    return { meta: this.meta, values: this.values.slice(), leverCosts: this.leverCosts.slice() };
   }
 
   /** Years recorded so far, the start year included. */
@@ -129,6 +140,18 @@ export class Simulation {
   private record(): void {
     const offset = this.recorded * this.unitCount * INDICATORS.length;
     recordIndicators(this.world, this.values, offset);
+    const n = this.world.counties.length;
+    const units = this.unitCount;
+    for (let l = 0; l < LEVERS.length; l++) {
+      const base = (this.recorded * LEVERS.length + l) * units;
+      let total = 0;
+      for (let c = 0; c < n; c++) {
+        const yuan = this.world.leverCost[l * n + c];
+        this.leverCosts[base + c] = yuan;
+        total += yuan;
+      }
+      this.leverCosts[base + n] = total;
+    }
     this.recorded++;
   }
 }
@@ -136,6 +159,14 @@ export class Simulation {
 /** Runs a scenario to its horizon. */
 export function runScenario(scenario: Scenario, run = 1, seed = scenario.seed, onYear?: (year: number) => void): RunResult {
   return new Simulation(scenario, run, seed).runToEnd(onYear);
+}
+
+/** Yuan spent on one lever in one year and unit of a finished run. */
+export function resultLeverCost(r: RunResult, yearIndex: number, lever: string, unit: number): number {
+  const l = r.meta.levers.indexOf(lever);
+  if (l < 0) throw new RangeError(`unknown lever ${lever}`);
+  const units = r.meta.counties.length + 1;
+  return r.leverCosts[(yearIndex * r.meta.levers.length + l) * units + unit];
 }
 
 /** Value lookup on a finished run. */

@@ -38,9 +38,21 @@ export function step(w: World): void {
   w.t++;
   w.outsideWage *= 1 + w.params['macro.outsideWageGrowth'];
   growDemand(w);
-  for (let c = 0; c < w.county.count; c++) w.county.interventionCost[c] = 0;
+  w.leverCost.fill(0);
   for (const [, system] of PIPELINE) system(w);
+  sumCosts(w);
   checkHealth(w);
+}
+
+/** interventionCost of each county: the sum of its costs by lever this year. */
+function sumCosts(w: World): void {
+  const n = w.county.count;
+  const levers = w.leverCost.length / n;
+  for (let c = 0; c < n; c++) {
+    let total = 0;
+    for (let l = 0; l < levers; l++) total += w.leverCost[l * n + c];
+    w.county.interventionCost[c] = total;
+  }
 }
 
 /** Years run before the start with no interventions and no outside growth, to settle jobs, prices and services. */
@@ -54,7 +66,6 @@ export const SPIN_UP_YEARS = 8;
 export function spinUp(w: World): void {
   resetLeverState(w.levers);
   for (let y = 0; y < SPIN_UP_YEARS; y++) {
-    for (let c = 0; c < w.county.count; c++) w.county.interventionCost[c] = 0;
     for (const [name, system] of PIPELINE) {
       if (name === 'policy') continue;
       system(w);
@@ -69,5 +80,6 @@ export function spinUp(w: World): void {
     v.ecoStart[j] = v.eco[j];
     v.balance[j] = r * v.eco[j] * (1 - v.eco[j] / v.ecoCeiling[j]);
   }
-  for (let c = 0; c < w.county.count; c++) w.county.interventionCost[c] = 0;
+  w.leverCost.fill(0);
+  sumCosts(w);
 }

@@ -297,11 +297,12 @@ describe('summary and progress helpers', () => {
 
 describe('run checks', () => {
   it('fails a run that holds a non-finite value, naming where', () => {
-    const meta = { scenarioId: 's', seed: 1, run: 1, startYear: 2013, years: 1, scale: 1, indicators: INDICATORS.map((i) => i.name),
+    const meta = { scenarioId: 's', seed: 1, run: 1, startYear: 2013, years: 1, scale: 1, indicators: INDICATORS.map((i) => i.name), levers: [],
       counties: [{ id: 'shan', name: { zh: '', en: '' }, terrain: 'mountain' as const, hex: [0, 0] as [number, number] }] };
     const values = new Float64Array(2 * 2 * INDICATORS.length);
-    expect(() => checkFinite({ meta, values })).not.toThrow();
+    const leverCosts = new Float64Array(0);
+    expect(() => checkFinite({ meta, values, leverCosts })).not.toThrow();
     values[(1 * 2 + 1) * INDICATORS.length + 1] = NaN;
-    expect(() => checkFinite({ meta, values })).toThrow(`NaN for ${INDICATORS[1].name} of region in 2014`);
+    expect(() => checkFinite({ meta, values, leverCosts })).toThrow(`NaN for ${INDICATORS[1].name} of region in 2014`);
   });
 });

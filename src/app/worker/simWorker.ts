@@ -104,7 +104,7 @@ const api = {
   result(): RunResult {
     if (!sim) throw new Error('no scenario loaded');
     const r = sim.result();
-    return Comlink.transfer(r, [r.values.buffer]);
+    return Comlink.transfer(r, [r.values.buffer, r.leverCosts.buffer]);
   },
 };
 

@@ -67,6 +67,8 @@ export interface World {
   rng: Streams;
   /** Outside wage this year (grows exogenously). */
   outsideWage: number;
+  /** Yuan spent this year by lever and county: index lever * counties + county (see levers/costs.ts). */
+  leverCost: Float64Array;
   /** Lookup tables of the hot loops (systems/tables.ts). */
   tables: Tables;
   /** Resettlement-site village of each county. */

@@ -1,3 +1,4 @@
+import { addCost, LEVER_INDEX } from '../levers/costs';
 import type { Params } from '../params/registry';
 import { CADRE, TECHNICIAN } from '../state/professionals';
 import type { World } from '../state/world';
@@ -58,7 +59,7 @@ export function runEconomy(w: World): void {
     if (L.industryTiltJobs[c] > 0) {
       const capital = L.industryTiltJobs[c] * p['economy.capitalPerJob'];
       k.capital[c] += capital;
-      k.interventionCost[c] += capital;
+      addCost(w, LEVER_INDEX.industryTilt, c, capital);
     }
     // National technical progress reaches a county as fast as its workforce and its technicians
     // and cadres can adopt it (Nelson and Phelps 1966): schooling and talent set the pace.
@@ -82,7 +83,7 @@ export function runEconomy(w: World): void {
       k.jobs[c] = demand + L.ecoRangerJobs[c];
     }
     k.jobRate[c] = seekers > 0 ? Math.min(1, k.jobs[c] / seekers) : 1;
-    k.interventionCost[c] += L.ecoRangerJobs[c] * 8000;
+    if (L.ecoRangerJobs[c] > 0) addCost(w, LEVER_INDEX.ecoRangers, c, L.ecoRangerJobs[c] * 8000);
   }
 }
 

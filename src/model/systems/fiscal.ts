@@ -1,3 +1,4 @@
+import { addCost, LEVER_INDEX } from '../levers/costs';
 import type { World } from '../state/world';
 import { CADRE } from '../state/professionals';
 
@@ -88,7 +89,7 @@ export function runFiscal(w: World): void {
     const revenue = transfers + k.ownRevenue[c];
     k.fiscalDependency[c] = revenue > 0 ? transfers / revenue : 0;
     // Supervision costs 0.5% of transfers; earmarked extra money is a cost of the campaign.
-    k.interventionCost[c] += L.supervision[c] > 0 ? 0.005 * transfers : 0;
-    k.interventionCost[c] += L.earmarkedExtra[c] * residents;
+    if (L.supervision[c] > 0) addCost(w, LEVER_INDEX.supervision, c, 0.005 * transfers);
+    if (L.earmarkedExtra[c] > 0) addCost(w, LEVER_INDEX.earmarkedTransfers, c, L.earmarkedExtra[c] * residents);
   }
 }

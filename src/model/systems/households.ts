@@ -1,3 +1,4 @@
+import { addCost, LEVER_INDEX } from '../levers/costs';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
 import { PUPIL_SHARE } from '../state/posts';
@@ -47,9 +48,19 @@ const A_WAGE = 19;
 const A_PROPERTY = 20;
 const A_TRANSFER = 21;
 const A_YOUTH = 22;
-const A_COST = 23;
-const A_FARM_WORKERS = 24;
-export const ACCUMULATORS = 25;
+const A_FARM_WORKERS = 23;
+/** Costs by lever: industry subsidy, insurance, benefits, eco-compensation, social floor, credit, nutrition, labour export. */
+const A_COST_SUBSIDY = 24;
+const A_COST_INSURANCE = 25;
+const A_COST_BENEFIT = 26;
+const A_COST_ECO = 27;
+const A_COST_FLOOR = 28;
+const A_COST_CREDIT = 29;
+const A_COST_NUTRITION = 30;
+const A_COST_LABOUR = 31;
+export const ACCUMULATORS = 32;
+/** Lever of each cost accumulator, in order from A_COST_SUBSIDY. */
+const COST_LEVERS = ['industrySupport', 'marketInsurance', 'registration', 'ecoCompensation', 'socialFloor', 'microcredit', 'education', 'laborExport'] as const;
 
 /**
  * Steps 5c to 9 for households (second household pass, after prices are known):
@@ -169,7 +180,6 @@ export function householdYear(w: World): void {
     const ind = industry[i];
     const vi = village[i];
     const relocated = (st & S_RELOCATED) !== 0;
-    let cost = 0;
 
     // ---- Income by source -------------------------------------------------------------------
     const q = output[i];
@@ -178,7 +188,7 @@ export function householdYear(w: World): void {
     const subsidy = supplyHere > 0 && lIndustrySubsidy[cp] > 0 ? Math.min(1, lIndustrySubsidy[cp] / supplyHere) : 0;
     const unitPrice = price[ind];
     let operating = q * (unitPrice * (1 + subsidy) - inputCost[ind]);
-    cost += q * unitPrice * subsidy;
+    if (subsidy > 0) acc[a + A_COST_SUBSIDY] += q * unitPrice * subsidy;
     const coverage = lInsuranceCoverage[c];
     if (coverage > 0) {
       // Indemnity for the fall of revenue below the insured value (base price, no disaster).
@@ -186,7 +196,7 @@ export function householdYear(w: World): void {
       const loss = insuredValue - q * unitPrice;
       if (loss > 0) {
         operating += coverage * loss;
-        cost += coverage * loss * 1.2;
+        acc[a + A_COST_INSURANCE] += coverage * loss * 1.2;
       }
     }
     const wl = wageLabour[i];
@@ -211,11 +221,11 @@ export function householdYear(w: World): void {
       wage += work; // work-for-relief (以工代赈)
       transfer += benefit - work;
       handout += benefit - work;
-      cost += benefit;
+      acc[a + A_COST_BENEFIT] += benefit;
     }
     if (lEcoCompensation[c] > 0 && !relocated) {
       transfer += lEcoCompensation[c];
-      cost += lEcoCompensation[c];
+      acc[a + A_COST_ECO] += lEcoCompensation[c];
     }
     const earned = operating + wage + property + transfer - shockCost[i];
     let total = earned;
@@ -225,7 +235,7 @@ export function householdYear(w: World): void {
       const topUp = floor * n - total;
       total += topUp;
       handout += topUp;
-      cost += topUp;
+      acc[a + A_COST_FLOOR] += topUp;
     }
     const pc = total / n;
     acc[a + A_OPERATING] += operating;
@@ -275,7 +285,7 @@ export function householdYear(w: World): void {
         db = credit;
         as += credit * 0.8;
       }
-      if (db > 0 && (st & S_EVER_REGISTERED) !== 0) cost += db * 0.1;
+      if (db > 0 && (st & S_EVER_REGISTERED) !== 0) acc[a + A_COST_CREDIT] += db * 0.1;
     }
     as *= keep;
     assets[i] = as;
@@ -290,7 +300,7 @@ export function householdYear(w: World): void {
       let learn = learningRate * kSchoolQuality[c] * (0.6 + 0.4 * health[i]);
       if (lNutrition[c] > 0) {
         learn *= 1 + nutritionEffect;
-        cost += nk * 0.33 * 300;
+        acc[a + A_COST_NUTRITION] += nk * 0.33 * 300;
       } else if (poor) learn *= 1 - nutritionEffect * 0.5; // stunting and anaemia in poor homes
       if (lYears12[c] === 0 && poor && sv < shockCost[i]) learn *= 1 - dropoutCost * 0.25; // upper-secondary drop-out
       childHumanCapital[i] += learn * (1 - childHumanCapital[i]);
@@ -379,7 +389,7 @@ export function householdYear(w: World): void {
     nm = nm < 0 ? 0 : nm > 9 ? 9 : nm;
     migrants[i] = nm;
     acc[a + A_YOUTH_OUTFLOW] += leave;
-    if (lLaborExport[c] > 0) cost += leave * 500;
+    if (lLaborExport[c] > 0) acc[a + A_COST_LABOUR] += leave * 500;
     uj += GOLDEN;
     uj -= Math.floor(uj);
     const imitationDraw = uj;
@@ -389,7 +399,6 @@ export function householdYear(w: World): void {
       // The whole family follows its migrants out of the county.
       status[i] = st & ~S_ALIVE;
       acc[a + A_FAMILIES_LEFT] += 1;
-      acc[a + A_COST] += cost;
       continue;
     }
     acc[a + A_YOUTH_RETURN] += back;
@@ -454,7 +463,6 @@ export function householdYear(w: World): void {
     acc[a + A_ADULT_HC] += humanCapital[i] * (ny + na);
     acc[a + A_WORKING_AGE] += ny + na;
     acc[a + A_PUPILS] += nk;
-    acc[a + A_COST] += cost;
   }
 
   for (let c = 0; c < nC; c++) {
@@ -482,7 +490,10 @@ export function householdYear(w: World): void {
     k.incomeWage[c] = acc[a + A_WAGE] * scale;
     k.incomeProperty[c] = acc[a + A_PROPERTY] * scale;
     k.incomeTransfer[c] = acc[a + A_TRANSFER] * scale;
-    k.interventionCost[c] += acc[a + A_COST] * scale;
+    for (let j = 0; j < COST_LEVERS.length; j++) {
+      const yuan = acc[a + A_COST_SUBSIDY + j];
+      if (yuan > 0) addCost(w, LEVER_INDEX[COST_LEVERS[j]], c, yuan * scale);
+    }
     const farmWorkers = acc[a + A_FARM_WORKERS];
     k.farmPerWorker[c] = farmWorkers > 0 ? acc[a + A_FARM_OUTPUT] / farmWorkers : 0;
     for (let j = 0; j < products; j++) {

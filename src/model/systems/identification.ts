@@ -1,3 +1,4 @@
+import { addCost, LEVER_INDEX } from '../levers/costs';
 import { normal } from '../rng';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
@@ -27,7 +28,6 @@ export function identify(w: World): void {
   const L = w.levers;
   // Columns hoisted into locals: a property lookup per use is costly in the hot loop.
   const kExitsThisYear = k.exitsThisYear;
-  const kInterventionCost = k.interventionCost;
   const kPaperExitsThisYear = k.paperExitsThisYear;
   const kScaleHouseholds = k.scaleHouseholds;
   const lBigData = L.bigData;
@@ -104,5 +104,5 @@ export function identify(w: World): void {
       registeredYear[i] = w.t;
     }
   }
-  for (let c = 0; c < nC; c++) if (lBigData[c] > 0) kInterventionCost[c] += 20 * kScaleHouseholds[c];
+  for (let c = 0; c < nC; c++) if (lBigData[c] > 0) addCost(w, LEVER_INDEX.bigDataIdentification, c, 20 * kScaleHouseholds[c]);
 }

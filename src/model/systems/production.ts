@@ -1,3 +1,4 @@
+import { addCost, LEVER_INDEX } from '../levers/costs';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
 import { HC_BINS, LABOUR_BINS, LABOUR_MAX, lookup } from './tables';
@@ -91,14 +92,16 @@ export function produce(w: World): void {
     acc[c * 4 + 1] = farmProductivity * irrigation * (0.55 + 0.45 * k.transport[c]);
     kThresholdFactor[c] = 1.6 - (k.transport[c] + k.irrigation[c] + k.water[c]) / 3;
   }
-  // Sums by county: [scale grain, scale other, (unused), (unused)] then seekers, asset output, cost.
+  // Sums by county: job seekers, asset output, public medical and schooling costs.
   const sums = w.scratch.perCounty;
   const seekerSum = sums[0];
   const assetSum = sums[1];
-  const costSum = sums[2];
+  const medicalSum = sums[2];
+  const schoolingSum = sums[3];
   seekerSum.fill(0);
   assetSum.fill(0);
-  costSum.fill(0);
+  medicalSum.fill(0);
+  schoolingSum.fill(0);
 
   for (let i = 0; i < h.count; i++) {
     const st = status[i];
@@ -121,13 +124,13 @@ export function produce(w: World): void {
       const helped = (st & (REGISTERED_NOT_EXITED | S_MONITORED)) !== 0 ? lMedicalReimbursement[c] : 0;
       const share = 1 - insured - helped;
       cost = share > 0 ? illnessCost * share : 0;
-      costSum[c] += illnessCost * helped;
+      medicalSum[c] += illnessCost * helped;
     }
     hl = hl < 0.2 ? 0.2 : hl > 1 ? 1 : hl;
     health[i] = hl;
     // Upper-secondary school costs, unless 12-year free schooling is on (then a public cost).
     const upper = kids[i] * 0.25 * schoolCost;
-    if (lYears12[c] > 0) costSum[c] += upper;
+    if (lYears12[c] > 0) schoolingSum[c] += upper;
     else cost += upper;
     shockCost[i] = cost;
 
@@ -161,7 +164,8 @@ export function produce(w: World): void {
     k.seekerLabour[c] = seekerSum[c];
     k.jobSeekers[c] = seekerSum[c] * scale;
     k.assetOutput[c] = assetSum[c] * scale;
-    k.interventionCost[c] += costSum[c] * scale;
+    if (medicalSum[c] > 0) addCost(w, LEVER_INDEX.medicalAssistance, c, medicalSum[c] * scale);
+    if (schoolingSum[c] > 0) addCost(w, LEVER_INDEX.education, c, schoolingSum[c] * scale);
   }
 }
 

