@@ -4,8 +4,11 @@
  */
 export * from './i18n';
 export * from './params/registry';
+export * from './params/textZh';
 export * from './levers/registry';
+export * from './levers/costZh';
 export * from './indicators';
+export * from './indicatorsZh';
 export * from './scenario/types';
 export * from './scenario/errors';
 export * from './scenario/parse';

@@ -72,6 +72,8 @@ export const INDICATORS = [
   ind('registeredExits', '脱贫户数', 'Exits', 'households/year', 'sum', 'Registered households that exited this year.'),
   ind('paperExits', '数字脱贫', 'Exits on paper', 'households/year', 'sum', 'Households exited while their true income was below the line.'),
   ind('price', '主导产品价格', 'Product price index', 'ratio to base', 'weighted', 'Output-weighted price of local specialty products relative to base.'),
+  ind('netFactorFlow', '要素净流入', 'Net inflow of quality factors', 'share per year', 'ratio',
+    'Youth returning and professionals hired, minus youth and professionals leaving, over resident youth and professionals in post: negative when the loop runs downward (the vicious circle), positive when it runs upward.'),
 ] as const satisfies readonly IndicatorSpec[];
 
 export type IndicatorName = (typeof INDICATORS)[number]['name'];

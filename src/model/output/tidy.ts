@@ -10,6 +10,7 @@ export function formatNumber(x: number): string {
   if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
   const a = Math.abs(x);
   if (a < 1e-12) return '0';
+  if (a >= 1e21) return BigInt(Math.round(x)).toString(); // toFixed switches to exponents here
   const digits = Math.min(12, Math.max(0, 9 - Math.floor(Math.log10(a))));
   let s = x.toFixed(digits);
   if (s.includes('.')) s = s.replace(/0+$/, '').replace(/\.$/, '');

@@ -60,7 +60,7 @@ export const PARAMS = [
     'Exit required income stably above the line (稳定超过); stylised margin.'),
   p('policy.supportYearsAfterExit', 3, 0, 10, 'years', t('脱贫后保留政策年数', 'Support years after exit'),
     'Years an exited household keeps its benefits before the policy phase-out rule applies.',
-    '"摘帽不摘政策": support continued after exit; 2 years before a phase-out lever is set.', true),
+    '"摘帽不摘政策": support continued after exit; 3 years, then the phase-out rule applies.', true),
   p('policy.registrationError', 0.35, 0, 1.5, 'log-normal sigma', t('识别误差', 'Identification error'),
     'Standard deviation of the log error in measured income when households are registered or exited.',
     'Stylised: manual income surveys miss non-cash income; gives exclusion and inclusion errors of 10-30%.'),

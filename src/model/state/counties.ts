@@ -17,8 +17,8 @@ export const COUNTY_FIELDS = [
   // services and talent
   'pupils', 'residents', 'youthResidents', 'schoolQuality', 'healthQuality', 'assessmentBurden', 'congestion',
   'hostCapacity', 'newcomers', 'amenity', 'ecoMean', 'ecoWeight',
-  'talentOutflow', 'teacherOutflow', 'doctorOutflow', 'cadreOutflow', 'technicianOutflow', 'youthOutflow', 'youthReturn',
-  'stayDerivative', 'stayCount', 'leaveCount', 'inflowDerivative', 'inflowCount', 'seekerLabour', 'farmPerWorker', 'newPoorHouseholds', 'familiesLeft', 'tourismOutput',
+  'talentOutflow', 'hires', 'teacherOutflow', 'doctorOutflow', 'cadreOutflow', 'technicianOutflow', 'youthOutflow', 'youthReturn',
+  'stayDerivative', 'stayCount', 'leaveCount', 'inflowDerivative', 'inflowCount', 'seekerLabour', 'farmPerWorker', 'newPoorHouseholds', 'neverRegistered', 'familiesLeft', 'tourismOutput',
   // identification and relocation
   'registeredPeople', 'relocatedPeople', 'relocatedThisYear', 'exitsThisYear', 'paperExitsThisYear',
   // costs

@@ -99,6 +99,8 @@ export function nonFarmOutput(capital: number, labour: number, tfp: number, alph
 
 /** Attraction of a county for quality factors: wages, momentum, services, ecology, infrastructure. */
 export function attractionOf(wageRatio: number, momentum: number, services: number, eco: number, infra: number): number {
+  // Momentum as perceived is bounded: a boom or bust beyond ±30% a year reads as ±30%.
+  momentum = momentum > 0.3 ? 0.3 : momentum < -0.3 ? -0.3 : momentum;
   return Math.exp(0.8 * Math.log(Math.max(0.05, wageRatio) / 0.35) + 6 * momentum + 0.8 * (services - 0.7) + 0.8 * (eco - 0.6) + 0.5 * (infra - 0.5));
 }
 
@@ -135,7 +137,9 @@ export function invest(w: World): void {
     k.capitalOutflow[c] = k.savingsFlow[c] - lentLocally;
     const firms = p['economy.reinvestment'] * k.profits[c];
     // Outside investors come where attraction is high and the local return beats the outside rate.
-    const fromOutside = p['economy.outsideInvestment'] * k.attraction[c] * k.nonFarmOutput[c] * 2 * localLendingShare(k.localReturn[c], outside);
+    // Outside investment is at most a fifth of the capital already there in one year.
+    const fromOutside = Math.min(0.2 * k.capital[c] + 1e6,
+      p['economy.outsideInvestment'] * k.attraction[c] * k.nonFarmOutput[c] * 2 * localLendingShare(k.localReturn[c], outside));
     const development = k.developmentSpending[c] * p['fiscal.developmentReturn'];
     k.investment[c] = firms + fromOutside + lentLocally + development + k.householdLocalInvestment[c];
     k.capital[c] = k.capital[c] * (1 - p['economy.depreciation']) + firms + fromOutside + lentLocally + development;

@@ -58,7 +58,8 @@ const A_COST_FLOOR = 28;
 const A_COST_CREDIT = 29;
 const A_COST_NUTRITION = 30;
 const A_COST_LABOUR = 31;
-export const ACCUMULATORS = 32;
+const A_NEVER_REGISTERED = 32;
+export const ACCUMULATORS = 33;
 /** Lever of each cost accumulator, in order from A_COST_SUBSIDY. */
 const COST_LEVERS = ['industrySupport', 'marketInsurance', 'registration', 'ecoCompensation', 'socialFloor', 'microcredit', 'education', 'laborExport'] as const;
 
@@ -275,7 +276,7 @@ export function householdYear(w: World): void {
       sv -= fromSavings;
       gap -= fromSavings;
       const fromAssets = as * 0.7 < gap ? as * 0.7 : gap;
-      as -= fromAssets / 0.7;
+      as = as - fromAssets / 0.7 > 0 ? as - fromAssets / 0.7 : 0;
       gap -= fromAssets;
       db = db * 1.06 + gap * 0.5;
     }
@@ -447,6 +448,7 @@ export function householdYear(w: World): void {
 
     // ---- Poverty flags, village load ---------------------------------------------------------
     let s2 = st;
+    if ((s2 & S_EVER_REGISTERED) === 0) acc[a + A_NEVER_REGISTERED] += 1;
     if (poor) {
       if ((s2 & S_POOR) === 0 && (s2 & S_EVER_REGISTERED) === 0) acc[a + A_NEW_POOR] += 1;
       s2 |= S_POOR;
@@ -479,6 +481,7 @@ export function householdYear(w: World): void {
     k.stayCount[c] = acc[a + A_STAY_COUNT] * scale;
     k.leaveCount[c] = acc[a + A_LEAVE_COUNT] * scale;
     k.newPoorHouseholds[c] = acc[a + A_NEW_POOR] * scale;
+    k.neverRegistered[c] = acc[a + A_NEVER_REGISTERED] * scale;
     k.familiesLeft[c] = acc[a + A_FAMILIES_LEFT] * scale;
     k.ecoMean[c] = residents > 0 ? acc[a + A_ECO] / residents : 0;
     k.residents[c] = residents * scale;

@@ -7,7 +7,6 @@ import { PRODUCTS } from './production';
 /** Status bits as local constants (imported bindings are slower in hot loops under some loaders). */
 const S_ALIVE = STATUS.alive;
 const S_REGISTERED = STATUS.registered;
-const S_EVER_REGISTERED = STATUS.everRegistered;
 
 /** Bins of the income histogram behind the Gini (log-spaced; within-bin means kept exactly). */
 export const GINI_BINS = 512;
@@ -16,7 +15,7 @@ const LOG_LOW = Math.log(LOW);
 const BIN_WIDTH = Math.log(1e6 / LOW) / (GINI_BINS - 2);
 
 /** Numerators and denominators gathered per county (+ region) in one household pass. */
-const ACC = ['people', 'poor', 'registered', 'incomeSum', 'exitedHouseholds', 'exitedPoor', 'neverRegistered', 'youth',
+const ACC = ['people', 'poor', 'registered', 'incomeSum', 'exitedHouseholds', 'exitedPoor', 'youth',
   'nearPoor', 'childHc', 'kids', 'adultHc', 'working', 'drive'] as const;
 const A = Object.fromEntries(ACC.map((n, i) => [n, i])) as Record<(typeof ACC)[number], number>;
 
@@ -101,7 +100,6 @@ export function recordIndicators(w: World, out: Float64Array, offset: number): v
       acc[b + A.exitedHouseholds]++;
       if (poor) acc[b + A.exitedPoor]++;
     }
-    if ((st & S_EVER_REGISTERED) === 0) acc[b + A.neverRegistered]++;
     acc[b + A.youth] += youth[i];
     acc[b + A.childHc] += childHumanCapital[i] * kids[i];
     acc[b + A.kids] += kids[i];
@@ -142,14 +140,15 @@ export function recordIndicators(w: World, out: Float64Array, offset: number): v
     out[o + I.gini] = giniOf(hist, u);
   }
   // County-level quantities; region by sum, pooled ratio or population weight.
-  const sums = new Float64Array(16);
+  const sums = new Float64Array(18);
   let popTotal = 0;
   const weighted = new Float64Array(nI);
   for (let c = 0; c < nC; c++) {
     const o = offset + c * nI;
     const pop = out[o + I.population];
     popTotal += pop;
-    const neverRegistered = acc[c * nA + A.neverRegistered] * scale;
+    // Counted in the household pass, where new poverty is seen (before this year's registration).
+    const neverRegistered = k.neverRegistered[c];
     out[o + I.newPoorRate] = ratio(kNewPoorHouseholds[c], neverRegistered);
     const teachers = w.talent.inPost[c * 4 + TEACHER];
     const doctors = w.talent.inPost[c * 4 + DOCTOR];
@@ -191,6 +190,11 @@ export function recordIndicators(w: World, out: Float64Array, offset: number): v
     out[o + I.registeredExits] = kExitsThisYear[c];
     out[o + I.paperExits] = kPaperExitsThisYear[c];
     out[o + I.price] = priceIndex(w, c);
+    const professionals = w.talent.inPost[c * 4] + w.talent.inPost[c * 4 + 1] + w.talent.inPost[c * 4 + 2] + w.talent.inPost[c * 4 + 3];
+    const netFlow = k.youthReturn[c] + k.hires[c] - k.youthOutflow[c] - k.talentOutflow[c];
+    out[o + I.netFactorFlow] = ratio(netFlow, k.youthResidents[c] + professionals);
+    sums[16] += netFlow;
+    sums[17] += k.youthResidents[c] + professionals;
     // Pooled pieces for the region's ratios.
     sums[0] += kNewPoorHouseholds[c];
     sums[1] += neverRegistered;
@@ -210,7 +214,9 @@ export function recordIndicators(w: World, out: Float64Array, offset: number): v
     sums[15] += kOutputLastYear[c];
     for (let j = 0; j < nI; j++) {
       const agg = INDICATORS[j].aggregation;
-      if (agg === 'sum') out[region + j] += out[o + j];
+      if (agg === 'sum') {
+        if (j !== I.population) out[region + j] += out[o + j]; // population: pooled above
+      }
       else if (agg === 'weighted') weighted[j] += out[o + j] * pop;
     }
   }
@@ -227,6 +233,7 @@ export function recordIndicators(w: World, out: Float64Array, offset: number): v
   out[region + I.propertyIncomeShare] = ratio(sums[13], incomeTotal);
   out[region + I.transferIncomeShare] = ratio(sums[14], incomeTotal);
   out[region + I.growthMomentum] = sums[15] > 0 ? sums[6] / sums[15] - 1 : 0;
+  out[region + I.netFactorFlow] = ratio(sums[16], sums[17]);
 }
 
 /** Gini over people from the histogram of one unit (within-bin inequality ignored: < 0.002 here). */

@@ -65,6 +65,7 @@ export function relocate(w: World): void {
       if (lRelocationWholeVillage[c] === 0 && (st & S_REGISTERED) === 0) continue;
       if (w.rng.identification[c]() < 0.5) continue; // not all eligible move in the same year
       const people = h.kids[i] + h.youth[i] + h.adults[i] + h.elders[i];
+      if (people > budget[c]) continue; // the year's quota would be exceeded
       const dest = lRelocationToPlain[c] > 0 && hostPlain >= 0 ? hostPlain : c;
       h.status[i] = st | S_RELOCATED;
       h.county[i] = dest;

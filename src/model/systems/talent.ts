@@ -56,6 +56,7 @@ export function runTalent(w: World): void {
     setPay(w, c);
     for (let kind = 0; kind < 4; kind++) base[c * 4 + kind] = countyUtility(w, c, kind);
     k.talentOutflow[c] = 0;
+    k.hires[c] = 0;
     k.teacherOutflow[c] = 0;
     k.doctorOutflow[c] = 0;
     k.cadreOutflow[c] = 0;
@@ -126,6 +127,7 @@ export function runTalent(w: World): void {
         pr.local[free] = rng() < localGraduates ? 1 : 0;
         pr.skill[free] = 0.35 + 0.4 * rng();
         hires--;
+        k.hires[c] += scale;
       }
     }
   }

@@ -1,0 +1,29 @@
+import type { LeverName } from './registry';
+
+/** Chinese cost rules of the levers. Typed by LeverName: none can be missing. */
+export const LEVER_COST_ZH: Record<LeverName, string> = {
+  "registration": "benefitYuanPerPerson × 建档立卡人数，加上脱贫后仍在发放的帮扶。",
+  "teacherPay": "raise × 教师工资 × 在岗教师数。",
+  "doctorPay": "raise × 医生工资 × 在岗医生数。",
+  "cadrePay": "raise × 干部工资 × 在岗干部数。",
+  "infrastructure": "每县 yuanPerYear。",
+  "education": "启用 years12 时：高中就学费用 × 高中学生数；启用 nutrition 时：每名幼儿300元。",
+  "medicalAssistance": "实际报销的费用。",
+  "socialFloor": "实际发放的补差金额。",
+  "industrySupport": "每县 yuanPerYear（按产出补贴的形式支出）。",
+  "marketInsurance": "已支付的赔款加20%的附加费用。",
+  "fundIntegration": "无（调整现有资金用途）。",
+  "bigDataIdentification": "每户每年20元。",
+  "assessmentReform": "无。",
+  "relocation": "relocation.costPerPerson × 搬迁人数，加上每名获就业扶持安置的劳动力3,000元。",
+  "ecoCompensation": "yuanPerHousehold × 本县户数。",
+  "ecoRangers": "jobs × 8,000元。",
+  "ecoTourism": "yuanPerYear（年投资额）。",
+  "policyPhaseOut": "无（改变发放内容）。",
+  "industryTilt": "economy.capitalPerJob × jobs，分摊到该措施实施的各年。",
+  "microcredit": "未偿贷款余额的10%（贴息和违约损失）。",
+  "laborExport": "每组织输出一名外出务工者500元。",
+  "supervision": "转移支付的0.5%。",
+  "participation": "每个建档立卡户100元。",
+  "earmarkedTransfers": "转移支付金额本身。",
+};
