@@ -1,4 +1,4 @@
-import { PARAMS, type ParamKey, type ParamSpec, type Scenario, SCENARIO_LIMITS, validateScenario } from '../../model';
+import { PARAM_TEXT_ZH, PARAMS, type ParamKey, type ParamSpec, type Scenario, SCENARIO_LIMITS, validateScenario } from '../../model';
 import type { AppContext } from '../context';
 import { clear, el, uid } from '../dom/el';
 import { fmtNumber, fmtYear } from '../i18n/format';
@@ -50,8 +50,8 @@ export function createParamPanel(ctx: AppContext, sink: ScenarioSink): { root: H
       spec.unit === 'year'
         ? `${t('params.range')}: ${fmtYear(spec.min)} – ${fmtYear(spec.max)}; ${t('params.default')} ${fmtYear(spec.default)}`
         : `${t('params.range')}: ${fmtNumber(spec.min, 4)} – ${fmtNumber(spec.max, 4)} ${unitText(spec.unit)}; ${t('params.default')} ${fmtNumber(spec.default, 4)}`,
-      (lang() === 'zh' ? '说明（英文）：' : '') + spec.description,
-      `${t('params.source')}: ${spec.source}`,
+      lang() === 'zh' ? PARAM_TEXT_ZH[spec.key as ParamKey].description : spec.description,
+      `${t('params.source')}: ${lang() === 'zh' ? PARAM_TEXT_ZH[spec.key as ParamKey].source : spec.source}`,
     ];
     btn.addEventListener('pointerenter', (e) => ctx.tooltip.show(lines(), e.clientX, e.clientY));
     btn.addEventListener('pointerleave', () => ctx.tooltip.hide());
@@ -128,7 +128,7 @@ export function createParamPanel(ctx: AppContext, sink: ScenarioSink): { root: H
       const q = filter.trim().toLowerCase();
       const byGroup = new Map<string, ParamSpec[]>();
       for (const p of PARAMS as readonly ParamSpec[]) {
-        if (q && !`${p.key} ${p.label.zh} ${p.label.en} ${p.description}`.toLowerCase().includes(q)) continue;
+        if (q && !`${p.key} ${p.label.zh} ${p.label.en} ${p.description} ${PARAM_TEXT_ZH[p.key as ParamKey].description}`.toLowerCase().includes(q)) continue;
         const g = p.key.split('.')[0];
         if (!byGroup.has(g)) byGroup.set(g, []);
         byGroup.get(g)!.push(p);

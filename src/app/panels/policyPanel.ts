@@ -1,6 +1,6 @@
 import { axisBottom, max, scaleBand, scaleLinear, select } from 'd3';
 import {
-  INDUSTRY_LABELS, type Intervention, LEVER_BY_NAME, LEVERS, type LeverParamSpec, type LeverSpec, regionCounties, type Scenario,
+  INDUSTRY_LABELS, type Intervention, LEVER_BY_NAME, LEVER_COST_ZH, type LeverName, LEVERS, type LeverParamSpec, type LeverSpec, regionCounties, type Scenario,
   TERRAINS, validateScenario,
 } from '../../model';
 import { FONT } from '../charts/chart';
@@ -154,6 +154,31 @@ export function createPolicyPanel(ctx: AppContext, sink: ScenarioSink): { root: 
       : t('policy.costSoFar', { total: fmtYuan(total), to: fmtYear(through) });
   }
 
+  /** Counties (indexes) an intervention applies to. */
+  function countiesOf(iv: Intervention): number[] {
+    const meta = ctx.sim.meta!;
+    return meta.counties.flatMap((c, i) => (iv.counties === 'all' || iv.counties === c.terrain || (Array.isArray(iv.counties) && iv.counties.includes(c.id)) ? [i] : []));
+  }
+
+  /**
+   * Yuan spent so far on one intervention: its lever's cost in its counties and years, shared
+   * equally with other interventions of the same lever on the same county and year.
+   */
+  function interventionCost(s: Scenario, i: number): number {
+    const meta = ctx.sim.meta!;
+    const iv = s.interventions[i];
+    let total = 0;
+    for (let y = 0; y < ctx.sim.yearsRecorded; y++) {
+      const year = meta.startYear + y;
+      if (year < iv.from || year > iv.to) continue;
+      for (const c of countiesOf(iv)) {
+        const sharing = s.interventions.filter((o) => o.lever === iv.lever && year >= o.from && year <= o.to && countiesOf(o).includes(c)).length;
+        total += ctx.sim.leverCost(y, c, iv.lever) / Math.max(1, sharing);
+      }
+    }
+    return total;
+  }
+
   function renderList(): void {
     const s = scenario();
     const meta = ctx.sim.meta;
@@ -186,6 +211,7 @@ export function createPolicyPanel(ctx: AppContext, sink: ScenarioSink): { root: 
           el('div', { class: 'intervention-head' }, el('strong', { text: name }), el('span', { class: 'intervention-actions' }, edit, remove)),
           el('div', { class: 'intervention-meta', text: `${fmtYear(iv.from)}–${fmtYear(iv.to)} · ${countiesText(iv, s)}` }),
           params ? el('div', { class: 'intervention-params', text: params }) : null,
+          el('div', { class: 'intervention-cost', text: t('policy.interventionCost', { total: fmtYuan(interventionCost(s, i)) }) }),
           bar),
       );
     });
@@ -201,7 +227,8 @@ export function createPolicyPanel(ctx: AppContext, sink: ScenarioSink): { root: 
     form.addEventListener('submit', (e) => e.preventDefault());
     const title = el('h3', { text: editing === -1 ? t('policy.editor.new', { lever: bi(lever.label) }) : t('policy.editor.edit', { lever: bi(lever.label) }) });
     const desc = el('p', { class: 'hint', text: bi(lever.description) });
-    const cost = el('p', { class: 'hint' }, `${t('policy.costRule')} `, el('span', { lang: 'en', text: lever.cost }), ` (${t('policy.source')} ${sectionRef(lever.source)})`);
+    const rule = lang() === 'zh' ? LEVER_COST_ZH[lever.name as LeverName] : lever.cost;
+    const cost = el('p', { class: 'hint' }, `${t('policy.costRule')} `, el('span', { text: rule }), ` (${t('policy.source')} ${sectionRef(lever.source)})`);
 
     // years
     const fromId = uid('from');

@@ -1,6 +1,8 @@
 import * as Comlink from 'comlink';
-import { INDICATOR_INDEX, INDICATORS, type IndicatorName, type RunMeta, type RunResult, type Scenario } from '../../model';
+import { INDICATOR_INDEX, INDICATORS, type IndicatorName, LEVERS, type RunMeta, type RunResult, type Scenario } from '../../model';
 import type { LoadReply, SimWorkerApi, StepReply } from './simWorker';
+
+const LEVER_INDEX_OF = new Map(LEVERS.map((l, i) => [l.name as string, i]));
 
 /**
  * The page's side of the simulation: starts the worker, keeps every recorded year's indicators
@@ -12,6 +14,8 @@ export class SimClient {
   scenario: Scenario | null = null;
   /** Indicator values for the whole horizon, filled as years arrive (same layout as RunResult). */
   values = new Float64Array(0);
+  /** Yuan by year, lever and unit (see leverCost). */
+  leverCosts = new Float64Array(0);
   /** Binned income distribution per year index (see distribution.ts). */
   distributions: (Float64Array | undefined)[] = [];
   yearsRecorded = 0;
@@ -108,6 +112,13 @@ export class SimClient {
     return this.values[(yearIndex * (this.counties + 1) + unit) * INDICATORS.length + INDICATOR_INDEX[indicator]];
   }
 
+  /** Yuan spent on a lever in one year and unit; NaN for years not simulated yet. */
+  leverCost(yearIndex: number, unit: number, lever: string): number {
+    const l = LEVER_INDEX_OF.get(lever);
+    if (!this.meta || l === undefined || yearIndex < 0 || yearIndex >= this.yearsRecorded) return NaN;
+    return this.leverCosts[(yearIndex * LEVERS.length + l) * (this.counties + 1) + unit];
+  }
+
   /** An indicator's series over the recorded years for one unit. */
   series(unit: number, indicator: IndicatorName): number[] {
     const out: number[] = [];
@@ -122,11 +133,13 @@ export class SimClient {
       this.meta = meta;
       this.values = new Float64Array((meta.years + 1) * (meta.counties.length + 1) * INDICATORS.length);
       this.distributions = [];
+      this.leverCosts = new Float64Array((meta.years + 1) * LEVERS.length * (meta.counties.length + 1));
     }
     const blockSize = (this.counties + 1) * INDICATORS.length;
     for (const b of r.blocks) {
       this.values.set(b.values, b.yearIndex * blockSize);
       this.distributions[b.yearIndex] = b.distribution;
+      this.leverCosts.set(b.leverCosts, b.yearIndex * LEVERS.length * (this.counties + 1));
     }
     this.yearsRecorded = r.yearsRecorded;
     this.done = r.done;

@@ -4,7 +4,7 @@
  * reply carries typed arrays that are transferred, never cloned.
  */
 import * as Comlink from 'comlink';
-import { INDICATORS, PARAM_BY_KEY, Simulation, type HouseholdSnapshot, type RunMeta, type RunResult, type Scenario } from '../../model';
+import { INDICATORS, LEVERS, PARAM_BY_KEY, Simulation, type HouseholdSnapshot, type RunMeta, type RunResult, type Scenario } from '../../model';
 import { binHouseholds } from './distribution';
 
 /** One simulated year: its indicator block (units × indicators) and its income distribution. */
@@ -12,6 +12,8 @@ export interface YearBlock {
   yearIndex: number;
   values: Float64Array;
   distribution: Float64Array;
+  /** Yuan by lever and unit: index lever * units + unit. */
+  leverCosts: Float64Array;
 }
 
 export interface StepReply {
@@ -42,13 +44,15 @@ function block(s: Simulation, yearIndex: number): YearBlock {
   const param = (key: 'policy.povertyLine' | 'policy.monitorBand') => scenario?.params[key] ?? PARAM_BY_KEY.get(key)!.default;
   const line = param('policy.povertyLine');
   const distribution = binHouseholds(s.householdSnapshot(), s.meta.counties.length, line, line * param('policy.monitorBand'));
-  return { yearIndex, values, distribution };
+  const leverCosts = new Float64Array(LEVERS.length * units);
+  for (let l = 0; l < LEVERS.length; l++) for (let u = 0; u < units; u++) leverCosts[l * units + u] = s.leverCost(yearIndex, l, u);
+  return { yearIndex, values, distribution, leverCosts };
 }
 
 function reply(blocks: YearBlock[], stepMs: number): StepReply {
   const s = sim!;
   const out: StepReply = { generation, blocks, yearsRecorded: s.yearsRecorded, done: s.done, stepMs };
-  return Comlink.transfer(out, blocks.flatMap((b) => [b.values.buffer, b.distribution.buffer]));
+  return Comlink.transfer(out, blocks.flatMap((b) => [b.values.buffer, b.distribution.buffer, b.leverCosts.buffer]));
 }
 
 function advance(years: number): StepReply {
