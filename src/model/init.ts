@@ -58,7 +58,7 @@ const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
 /**
  * Builds the initial world of one run: counties, villages, households and professionals drawn
- * from the county specs with the run's own streams, then two spin-up years (interventions off,
+ * from the county specs with the run's own streams, then SPIN_UP_YEARS spin-up years (interventions off,
  * outside growth frozen) so that prices, jobs and services are consistent before the start.
  */
 export function createWorld(scenario: Scenario, run: number, seed: number): World {

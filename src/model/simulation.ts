@@ -124,6 +124,11 @@ export class Simulation {
     return this.values[(yearIndex * this.unitCount + unit) * INDICATORS.length + INDICATOR_INDEX[indicator]];
   }
 
+  /** Yuan spent on lever `lever` (its index in LEVERS) in one year and unit. */
+  leverCost(yearIndex: number, lever: number, unit: number): number {
+    return this.leverCosts[(yearIndex * LEVERS.length + lever) * this.unitCount + unit];
+  }
+
   /** A copy of the current household state that the distribution view needs. */
   householdSnapshot(): HouseholdSnapshot {
     const h = this.world.households;

@@ -60,7 +60,8 @@ export const SPIN_UP_YEARS = 8;
 
 /**
  * Spin-up: the pipeline without policy for a few years at the start year's outside conditions,
- * then outside demand is anchored so that prices start at 1 and village loads become the
+ * with outside demand anchored to the first spin-up year's supply (the product mix then settles,
+ * so start prices are near but not exactly 1), after which village loads become the
  * reference for ecological pressure. The start-year indicators describe the state after it.
  */
 export function spinUp(w: World): void {

@@ -236,6 +236,11 @@ export function createLoopDiagram(container: HTMLElement, ctx: AppContext): Char
     const gain = v(ctx, y, u, 'loopGain');
     const known = estimated && Number.isFinite(gain);
     const reinforcing = known && gain > 1;
+    const flow = v(ctx, y, u, 'netFactorFlow');
+    const upward = Number.isFinite(flow) && flow > 0;
+    const flowText = Number.isFinite(flow) ? fmtPercent(Math.abs(flow)) : '–';
+    const explain = () => (!known ? t('loop.notYet') : !reinforcing ? t('loop.explain.broken')
+      : t(upward ? 'loop.explain.virtuous' : 'loop.explain.reinforcing', { flow: flowText }));
     const colour = !known ? '#8c8c8c' : reinforcing ? REINFORCING : DAMPING;
     g.attr('transform', `translate(${x0},${y0})`).attr('data-gain', known ? gain.toFixed(4) : '');
     g.selectAll('*').remove();
@@ -250,12 +255,12 @@ export function createLoopDiagram(container: HTMLElement, ctx: AppContext): Char
       lines.push({ text: known ? t(reinforcing ? 'loop.reinforcing' : 'loop.broken') : t('loop.notYetShort'), size: fs * 1.1, weight: 700, fill: colour, gap: fs * 0.2 });
       const closing = LINKS.map((l, i) => (l.closing ? values[i] : NaN)).filter((x) => !Number.isNaN(x));
       if (known) lines.push({ text: `= ${closing.map((x) => fmtFixed(x, 2)).join(' × ')}`, size: fs * 0.85, fill: INK_MUTED, gap: fs * 0.3 });
-      wrapped(t(!known ? 'loop.notYet' : reinforcing ? 'loop.explain.reinforcing' : 'loop.explain.broken'), fs * 0.85, 400, 5).forEach((l, i) =>
+      wrapped(explain(), fs * 0.85, 400, 5).forEach((l, i) =>
         lines.push({ text: l, size: fs * 0.85, fill: INK, gap: i === 0 ? fs * 0.3 : 0 }));
       wrapped(t('loop.legend.width'), fs * 0.8).forEach((l, i) => lines.push({ text: l, size: fs * 0.8, fill: INK_MUTED, gap: i === 0 ? fs * 0.6 : 0 }));
     } else {
       lines.push({ text: `${t('loop.gain')} ${known ? fmtFixed(gain, 2) : '–'} · ${known ? t(reinforcing ? 'loop.reinforcing' : 'loop.broken') : t('loop.notYetShort')}`, size: fs * 1.4, weight: 800, fill: colour });
-      lines.push({ text: wrapText(t(!known ? 'loop.notYet' : reinforcing ? 'loop.explain.reinforcing' : 'loop.explain.broken'), w - 2 * px, { size: fs * 0.8 }, 1)[0], size: fs * 0.8, fill: INK, gap: fs * 0.2 });
+      lines.push({ text: wrapText(explain(), w - 2 * px, { size: fs * 0.8 }, 1)[0], size: fs * 0.8, fill: INK, gap: fs * 0.2 });
     }
     // fit the column: drop the legend note, then the explanation, if the panel is short
     const keyH = side ? fs * 4.2 : 0;

@@ -108,7 +108,7 @@ export const LEVERS = [
     cost: 'yuanPerHousehold × households in the county.', source: '三(一)',
     params: [num('yuanPerHousehold', 1000, 0, 20000, 'yuan/household/year', t('户均补偿', 'Per household'))] },
   { name: 'ecoRangers', label: t('生态护林员', 'Eco-ranger jobs'),
-    description: t('从建档立卡户中聘用护林员，兼顾收入与生态。', 'Hires rangers from registered households: wage income and protection.'),
+    description: t('设置生态护林员岗位（由本措施付费），增加本地就业并保护生态。', 'Creates ranger jobs paid by the lever: local wage work and protection of the ecology.'),
     cost: 'jobs × 8,000 yuan.', source: '三(一)',
     params: [num('jobs', 500, 0, 1e5, 'jobs', t('岗位数', 'Jobs'))] },
   { name: 'ecoTourism', label: t('生态旅游', 'Eco-tourism'),

@@ -62,7 +62,6 @@ export const PARAM_TEXT_ZH: Record<ParamKey, { description: string; source: stri
   "talent.doctorPostsPer1000": { description: "每千名常住人口的医生编制数。", source: "农村执业医师约每千人1.5-2名。", unit: "编制/千人" },
   "talent.cadrePostsPer1000": { description: "每千名常住人口的公务员和干部编制数。", source: "典型化的县级编制配置。", unit: "编制/千人" },
   "talent.technicianPostsPer1000": { description: "每千名常住人口的技术人员编制数。", source: "典型化设定。", unit: "编制/千人" },
-  "talent.initialFill": { description: "起始时编制的在岗比例（山区县较低，见区域预设）。", source: "典型化设定。", unit: "占编制比例" },
   "talent.retirementAge": { description: "专业人才的退休年龄。", source: "法定退休年龄。", unit: "岁" },
   "services.assessmentBase": { description: "未开展脱贫攻坚时专业人才用于考核的时间占比。", source: "典型化设定。", unit: "时间占比" },
   "services.assessmentPerRegistered": { description: "常住人口中建档立卡贫困人口比例每增加一个单位，每个考核层级额外占用的时间比例。", source: "原文二(四)：教师和医生被抽调填表。", unit: "每层每单位建档率的时间占比" },

@@ -40,17 +40,17 @@ export const DEFAULT_REGION: CountySpec[] = [
  * deep-poverty mountain counties (the 832 poverty counties held about a quarter of rural people).
  */
 export const CHINA_REGION: CountySpec[] = [
-  county('west-mountain-1', '西部山区一', 'West mountain 1', 'mountain', 50000, [0, 0], { ecoCapacity: 0.48, humanCapital: 0.42, assets: 15000, land: 6.5 }),
-  county('west-mountain-2', '西部山区二', 'West mountain 2', 'mountain', 50000, [0, 1], { ecoCapacity: 0.52, humanCapital: 0.44, assets: 16000, land: 6.5 }),
-  county('central-mountain', '中部山区', 'Central mountain', 'mountain', 50000, [1, 0],
+  county('west-mountain-1', '西部山区一', 'West mountain 1', 'mountain', 45000, [0, 0], { ecoCapacity: 0.5, humanCapital: 0.43, assets: 16000, land: 6.5 }),
+  county('west-mountain-2', '西部山区二', 'West mountain 2', 'mountain', 45000, [0, 1], { ecoCapacity: 0.52, humanCapital: 0.44, assets: 16000, land: 6.5 }),
+  county('central-mountain', '中部山区', 'Central mountain', 'mountain', 45000, [1, 0],
     { ecoCapacity: 0.55, transport: 0.35, humanCapital: 0.46, assets: 17000, land: 6.5 }),
-  county('west-hill', '西部丘陵', 'West hill', 'hill', 70000, [1, 1], { ecoCapacity: 0.58, humanCapital: 0.48, assets: 14000 }),
-  county('central-hill-1', '中部丘陵一', 'Central hill 1', 'hill', 70000, [2, 0], { humanCapital: 0.5, assets: 16000 }),
-  county('central-hill-2', '中部丘陵二', 'Central hill 2', 'hill', 70000, [2, 1], { humanCapital: 0.5, assets: 16000 }),
-  county('central-plain', '中部平原', 'Central plain', 'plain', 100000, [3, 0], { humanCapital: 0.52, assets: 18000, capitalPerResident: 22000 }),
-  county('east-plain-1', '东部平原一', 'East plain 1', 'plain', 110000, [3, 1], { humanCapital: 0.56, assets: 22000, capitalPerResident: 30000 }),
-  county('east-plain-2', '东部平原二', 'East plain 2', 'plain', 110000, [4, 0], { humanCapital: 0.6, assets: 24000, capitalPerResident: 34000 }),
-  county('northeast-plain', '东北平原', 'Northeast plain', 'plain', 100000, [4, 1], { land: 9, humanCapital: 0.54, assets: 20000, capitalPerResident: 24000 }),
+  county('west-hill', '西部丘陵', 'West hill', 'hill', 70000, [1, 1], { ecoCapacity: 0.6, humanCapital: 0.5, assets: 18000 }),
+  county('central-hill-1', '中部丘陵一', 'Central hill 1', 'hill', 70000, [2, 0], { humanCapital: 0.52, assets: 19000 }),
+  county('central-hill-2', '中部丘陵二', 'Central hill 2', 'hill', 70000, [2, 1], { humanCapital: 0.52, assets: 19000 }),
+  county('central-plain', '中部平原', 'Central plain', 'plain', 130000, [3, 0], { humanCapital: 0.52, assets: 18000, capitalPerResident: 22000 }),
+  county('east-plain-1', '东部平原一', 'East plain 1', 'plain', 130000, [3, 1], { humanCapital: 0.56, assets: 22000, capitalPerResident: 30000 }),
+  county('east-plain-2', '东部平原二', 'East plain 2', 'plain', 130000, [4, 0], { humanCapital: 0.6, assets: 24000, capitalPerResident: 34000 }),
+  county('northeast-plain', '东北平原', 'Northeast plain', 'plain', 130000, [4, 1], { land: 9, humanCapital: 0.54, assets: 20000, capitalPerResident: 24000 }),
 ];
 
 export const REGION_PRESETS: Record<string, { label: ReturnType<typeof t>; counties: CountySpec[] }> = {

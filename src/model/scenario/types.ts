@@ -8,7 +8,7 @@ export const TERRAIN_CODE: Record<Terrain, number> = { mountain: 0, hill: 1, pla
 
 /**
  * A county as written in a scenario. Only `id`, `name`, `terrain` and `households` are required;
- * the rest default by terrain (see region/terrainDefaults.ts).
+ * the rest default by terrain (TERRAIN_DEFAULTS in region/presets.ts).
  */
 export interface CountySpec {
   id: string;

@@ -137,13 +137,20 @@ export function invest(w: World): void {
     k.capitalOutflow[c] = k.savingsFlow[c] - lentLocally;
     const firms = p['economy.reinvestment'] * k.profits[c];
     // Outside investors come where attraction is high and the local return beats the outside rate.
-    // Outside investment is at most a fifth of the capital already there in one year.
-    const fromOutside = Math.min(0.2 * k.capital[c] + 1e6,
-      p['economy.outsideInvestment'] * k.attraction[c] * k.nonFarmOutput[c] * 2 * localLendingShare(k.localReturn[c], outside));
+    const fromOutside = outsideInvestmentOf(p, k.attraction[c], k.nonFarmOutput[c], k.localReturn[c], k.capital[c]);
     const development = k.developmentSpending[c] * p['fiscal.developmentReturn'];
     k.investment[c] = firms + fromOutside + lentLocally + development + k.householdLocalInvestment[c];
     k.capital[c] = k.capital[c] * (1 - p['economy.depreciation']) + firms + fromOutside + lentLocally + development;
   }
+}
+
+/**
+ * Investment from outside the county: in proportion to attraction and local output, where the
+ * local return beats the outside rate, and at most a fifth of the capital already there.
+ */
+export function outsideInvestmentOf(p: Params, attraction: number, nonFarm: number, localReturn: number, capital: number): number {
+  const wanted = p['economy.outsideInvestment'] * attraction * nonFarm * 2 * localLendingShare(localReturn, p['macro.outsideReturn']);
+  return Math.min(0.2 * capital + 1e6, wanted);
 }
 
 /** Share of deposits the local credit co-operative lends in the county. */

@@ -59,7 +59,9 @@ const A_COST_CREDIT = 29;
 const A_COST_NUTRITION = 30;
 const A_COST_LABOUR = 31;
 const A_NEVER_REGISTERED = 32;
-export const ACCUMULATORS = 33;
+const A_ECO_WEIGHT = 33;
+const A_COST_PARTICIPATION = 34;
+export const ACCUMULATORS = 35;
 /** Lever of each cost accumulator, in order from A_COST_SUBSIDY. */
 const COST_LEVERS = ['industrySupport', 'marketInsurance', 'registration', 'ecoCompensation', 'socialFloor', 'microcredit', 'education', 'laborExport'] as const;
 
@@ -128,12 +130,13 @@ export function householdYear(w: World): void {
   const vLoad = v.load;
   const vResidents = v.residents;
   const vTerrain = v.terrain;
+  const vSite = v.site;
   const mCountySupply = m.countySupply;
   const mLabourSum = m.labourSum;
   const mProfitPerWorker = m.profitPerWorker;
   const mProfitSum = m.profitSum;
   const { kids, youth, adults, elders, migrants, status, health, drive, land, assets, savings, debt, ability, humanCapital,
-    childHumanCapital, industry, village, county, income, output, shockCost, wageLabour, integration, exitYear } = h;
+    childHumanCapital, industry, village, county, homeCounty, income, output, shockCost, wageLabour, integration, exitYear } = h;
   const scale = w.scale;
   const line = p['policy.povertyLine'];
   const band = p['policy.monitorBand'] * line;
@@ -165,6 +168,8 @@ export function householdYear(w: World): void {
   const migrationStride = migrationBins + 2;
 
   buildMigrationTables(w);
+  const grantPerPerson = w.scratch.perCounty[3];
+  for (let c = 0; c < nC; c++) grantPerPerson[c] = k.registeredPeople[c] > 0 ? (0.5 * k.povertySpending[c]) / k.registeredPeople[c] : 0;
   const acc = w.scratch.accumulators;
   acc.fill(0);
   mProfitSum.fill(0);
@@ -186,8 +191,9 @@ export function householdYear(w: World): void {
     const q = output[i];
     const cp = c * products + ind;
     const supplyHere = mCountySupply[cp];
-    const subsidy = supplyHere > 0 && lIndustrySubsidy[cp] > 0 ? Math.min(1, lIndustrySubsidy[cp] / supplyHere) : 0;
     const unitPrice = price[ind];
+    // The subsidy budget is paid as a share of the product's revenue in the county (capped at 100%).
+    const subsidy = supplyHere > 0 && lIndustrySubsidy[cp] > 0 ? Math.min(1, lIndustrySubsidy[cp] / (supplyHere * unitPrice)) : 0;
     let operating = q * (unitPrice * (1 + subsidy) - inputCost[ind]);
     if (subsidy > 0) acc[a + A_COST_SUBSIDY] += q * unitPrice * subsidy;
     const coverage = lInsuranceCoverage[c];
@@ -280,13 +286,16 @@ export function householdYear(w: World): void {
       gap -= fromAssets;
       db = db * 1.06 + gap * 0.5;
     }
+    // Village poverty projects (产业扶贫): half the category's spending reaches registered
+    // households as productive assets (livestock, seedlings, sheds), per person.
+    if (support > 0) as += grantPerPerson[c] * n;
     const credit = lMicrocredit[c];
     if (credit > 0) {
       if ((st & S_REGISTERED) !== 0 && db === 0) {
         db = credit;
         as += credit * 0.8;
       }
-      if (db > 0 && (st & S_EVER_REGISTERED) !== 0) acc[a + A_COST_CREDIT] += db * 0.1;
+      if (db > 0 && (st & S_EVER_REGISTERED) !== 0) acc[a + A_COST_CREDIT] += (db < credit ? db : credit) * 0.1;
     }
     as *= keep;
     assets[i] = as;
@@ -436,13 +445,14 @@ export function householdYear(w: World): void {
     // ---- Drive (内生动力) ------------------------------------------------------------------------
     const handoutShare = total > 0 ? handout / total : 0;
     const participation = lParticipation[c] + (support > 0 ? lWorkShare[c] * 0.5 : 0);
+    if (lParticipation[c] > 0 && support > 0) acc[a + A_COST_PARTICIPATION] += 100;
     const d0 = drive[i];
     const d = d0 + driveResponse * (participation - handoutDrag * handoutShare + 2 * kGrowthMomentum[c] + 0.2 * (0.55 - d0));
     drive[i] = d < 0.05 ? 0.05 : d > 1 ? 1 : d;
 
     // ---- Relocated households integrate --------------------------------------------------------
     if (relocated && integration[i] < 1) {
-      const gain = integrationRate * (lRelocationEmployment[c] > 0 ? 1.5 : 1) * (wl > 0.5 ? 1.2 : 0.8);
+      const gain = integrationRate * (lRelocationEmployment[homeCounty[i]] > 0 ? 1.5 : 1) * (wl > 0.5 ? 1.2 : 0.8);
       integration[i] = Math.min(1, integration[i] + gain);
     }
 
@@ -459,7 +469,11 @@ export function householdYear(w: World): void {
     const residents = nk + ny + na + ne;
     vResidents[vi] += residents;
     vLoad[vi] += residents * (ind === livestock ? 1.8 : ind === grain ? 1 : 0.8);
-    acc[a + A_ECO] += eco * residents;
+    if (!vSite[vi]) {
+      // Ecology people live from: farming villages only (resettlement sites are not farmland).
+      acc[a + A_ECO] += eco * residents;
+      acc[a + A_ECO_WEIGHT] += residents;
+    }
     acc[a + A_RESIDENTS] += residents;
     acc[a + A_YOUTH] += ny;
     acc[a + A_ADULT_HC] += humanCapital[i] * (ny + na);
@@ -483,7 +497,7 @@ export function householdYear(w: World): void {
     k.newPoorHouseholds[c] = acc[a + A_NEW_POOR] * scale;
     k.neverRegistered[c] = acc[a + A_NEVER_REGISTERED] * scale;
     k.familiesLeft[c] = acc[a + A_FAMILIES_LEFT] * scale;
-    k.ecoMean[c] = residents > 0 ? acc[a + A_ECO] / residents : 0;
+    k.ecoMean[c] = acc[a + A_ECO_WEIGHT] > 0 ? acc[a + A_ECO] / acc[a + A_ECO_WEIGHT] : 0;
     k.residents[c] = residents * scale;
     k.youthResidents[c] = acc[a + A_YOUTH] * scale;
     k.pupils[c] = acc[a + A_PUPILS] * pupilShare * scale;
@@ -497,6 +511,7 @@ export function householdYear(w: World): void {
       const yuan = acc[a + A_COST_SUBSIDY + j];
       if (yuan > 0) addCost(w, LEVER_INDEX[COST_LEVERS[j]], c, yuan * scale);
     }
+    if (acc[a + A_COST_PARTICIPATION] > 0) addCost(w, LEVER_INDEX.participation, c, acc[a + A_COST_PARTICIPATION] * scale);
     const farmWorkers = acc[a + A_FARM_WORKERS];
     k.farmPerWorker[c] = farmWorkers > 0 ? acc[a + A_FARM_OUTPUT] / farmWorkers : 0;
     for (let j = 0; j < products; j++) {

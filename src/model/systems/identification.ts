@@ -50,7 +50,10 @@ export function identify(w: World): void {
     kPaperExitsThisYear[c] = 0;
     if (lRegistration[c] > 0) any = true;
   }
-  if (!any) return;
+  if (!any) {
+    k.registeredPeople.fill(0);
+    return;
+  }
   const yearsLeft = p['policy.targetYear'] - w.year;
   const markup = p['policy.targetLayers'] * p['policy.layerMarkup'];
   const pressure = yearsLeft <= 0 ? Math.min(1, markup * 3) : Math.min(1, (markup * 3) / yearsLeft);
@@ -84,7 +87,7 @@ export function identify(w: World): void {
       candidates[c] += people;
     }
   }
-  // Quotas from a survey estimate of the poor (people), minus those registered already.
+  // Quotas from a survey estimate of the poor (people) after transfers.
   for (let c = 0; c < nC; c++) {
     if (lRegistration[c] === 0) continue;
     const survey = estimatedPoor[c] * (1 + 0.1 * normal(w.rng.identification[c]));
@@ -105,4 +108,13 @@ export function identify(w: World): void {
     }
   }
   for (let c = 0; c < nC; c++) if (lBigData[c] > 0) addCost(w, LEVER_INDEX.bigDataIdentification, c, 20 * kScaleHouseholds[c]);
+  // Registered people after this year's round: next year's assessment burden and projects use it.
+  const registered = k.registeredPeople;
+  registered.fill(0);
+  for (let i = 0; i < n; i++) {
+    const st = status[i];
+    if ((st & S_ALIVE) !== 0 && (st & S_REGISTERED) !== 0) {
+      registered[county[i]] += (h.kids[i] + h.youth[i] + h.adults[i] + h.elders[i]) * w.scale;
+    }
+  }
 }

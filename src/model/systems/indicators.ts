@@ -64,7 +64,6 @@ export function recordIndicators(w: World, out: Float64Array, offset: number): v
   const kOwnRevenue = k.ownRevenue;
   const kPaperExitsThisYear = k.paperExitsThisYear;
   const kPupils = k.pupils;
-  const kRegisteredPeople = k.registeredPeople;
   const kRelocatedPeople = k.relocatedPeople;
   const kSchoolQuality = k.schoolQuality;
   const kTalentOutflow = k.talentOutflow;
@@ -120,7 +119,6 @@ export function recordIndicators(w: World, out: Float64Array, offset: number): v
     for (let a = 0; a < nA; a++) acc[nC * nA + a] += acc[c * nA + a];
     for (let j = 0; j < GINI_BINS * 2; j++) hist[nC * GINI_BINS * 2 + j] += hist[c * GINI_BINS * 2 + j];
   }
-  for (let c = 0; c < nC; c++) kRegisteredPeople[c] = acc[c * nA + A.registered] * scale;
 
   const nI = INDICATORS.length;
   const region = offset + nC * nI;

@@ -1,5 +1,5 @@
 import type { World } from '../state/world';
-import { attractionOf, labourDemand, managementFill, nonFarmOutput, talentFactor } from './economy';
+import { attractionOf, labourDemand, managementFill, nonFarmOutput, outsideInvestmentOf, talentFactor } from './economy';
 
 /** Relative size of the finite-difference probes. */
 const EPS = 0.01;
@@ -19,15 +19,15 @@ const EPS = 0.01;
  * 4. attraction → outflow: elasticity of the yearly outflow rate of professionals and youth in
  *    attraction, summed over their logistic decisions (exact derivative of the model's rule);
  *    in steady state the retained stock moves by the same elasticity.
- * Ecology: elasticity of the outflow rate in ecology (through attraction and amenity), and of
- * ecological capacity in momentum (land pressure when momentum fails).
+ * Ecology: elasticity of the outflow rate in ecology through attraction (ecology enters the log
+ * of attraction with weight 0.8), and the sensitivity of ecological wear to a fall in output
+ * (land pressure when momentum fails: zero while output grows).
  */
 export function estimateLoop(w: World): void {
   const p = w.params;
   const k = w.county;
   const alpha = p['economy.capitalShare'];
   const talentTFP = p['economy.talentTFP'];
-  const outsideInvestment = p['economy.outsideInvestment'];
   const reinvestment = p['economy.reinvestment'];
   for (let c = 0; c < k.count; c++) {
     const wage = k.localWage[c];
@@ -46,8 +46,11 @@ export function estimateLoop(w: World): void {
     const development = k.developmentSpending[c] * p['fiscal.developmentReturn'];
     const investmentAt = (r: number) => {
       const nf = nonFarm(r, 1);
-      const profits = Math.max(0, nf - Math.min(labourDemand(k.capital[c], a * talentFactor(fill * r, talentTFP) / talentFactor(fill, talentTFP), wage, alpha), seekers * r) * wage);
-      return householdPart * r + reinvestment * profits + outsideInvestment * k.attraction[c] * nf + development;
+      const employed = Math.min(labourDemand(k.capital[c], a * talentFactor(fill * r, talentTFP) / talentFactor(fill, talentTFP), wage, alpha), seekers * r);
+      // Same relations as invest(): profits (plus tourism's half), the local return, outside investment.
+      const profits = Math.max(0, nf - employed * wage) + k.tourismOutput[c] * 0.5;
+      const localReturn = k.capital[c] > 0 ? profits / (k.capital[c] + k.tourismCapital[c]) : 0;
+      return householdPart * r + reinvestment * profits + outsideInvestmentOf(p, k.attraction[c], nf, localReturn, k.capital[c]) + development;
     };
     const i0 = investmentAt(1);
     const link1 = i0 > 0 ? (investmentAt(1 + EPS) - investmentAt(1 - EPS)) / (2 * EPS * i0) : 0;

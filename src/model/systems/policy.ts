@@ -7,8 +7,10 @@ const INDUSTRY_CODE: Record<string, number> = Object.fromEntries(INDUSTRIES.map(
 
 /**
  * Step 1, policy: zeroes the lever state, then applies every intervention active this year in
- * scenario order. How two levers on one county combine: money and jobs add up; raises add up;
- * shares (coverage, reimbursement, integration, burden cut, strengths) take the larger value;
+ * scenario order. How two levers on one county combine: money and jobs add up (infrastructure,
+ * industry support, eco-compensation, eco-tourism, rangers, placed jobs, earmarked transfers,
+ * relocation quotas, benefits); raises add up; shares and levels take the larger value
+ * (coverage, reimbursement, integration, burden cut, strengths, the social floor, the loan size);
  * switches (years12, nutrition, big data, relocation) are on if any intervention turns them on;
  * for relocation's eligibility, destination and phase-out mode, the later intervention wins.
  */

@@ -15,16 +15,19 @@ export function updateStocks(w: World): void {
   const dep = p['infrastructure.depreciation'];
   const unitCost = p['infrastructure.costPerPoint'];
   for (let c = 0; c < k.count; c++) {
-    const perPoint = unitCost * Math.max(0.2, k.residents[c] / 1e5);
+    // Building in rugged terrain costs more: the unit cost rises by half for every 1,000 m of relief.
+    const perPoint = unitCost * Math.max(0.2, k.residents[c] / 1e5) * (1 + w.counties[c].relief / 2000);
     const t = k.transport[c];
     const ir = k.irrigation[c];
     const wa = k.water[c];
     const gaps = (1 - t) + (1 - ir) + (1 - wa) + 1e-9;
     const earmarked = k.infraSpending[c];
+    // The other half of village poverty projects builds village irrigation and drinking water.
+    const village = 0.25 * k.povertySpending[c];
     const invest = (share: number, lever: number) => (earmarked * share + lever) / perPoint;
-    k.transport[c] = clamp01(t + invest((1 - t) / gaps, L.transportSpend[c]) * (1 - t) - dep * t * 0.5);
-    k.irrigation[c] = clamp01(ir + invest((1 - ir) / gaps, L.irrigationSpend[c]) * (1 - ir) - dep * ir * 0.5);
-    k.water[c] = clamp01(wa + invest((1 - wa) / gaps, L.waterSpend[c]) * (1 - wa) - dep * wa * 0.5);
+    k.transport[c] = clamp01(t + invest((1 - t) / gaps, L.transportSpend[c]) * (1 - t) - dep * t);
+    k.irrigation[c] = clamp01(ir + invest((1 - ir) / gaps, L.irrigationSpend[c] + village) * (1 - ir) - dep * ir);
+    k.water[c] = clamp01(wa + invest((1 - wa) / gaps, L.waterSpend[c] + village) * (1 - wa) - dep * wa);
     const built = L.transportSpend[c] + L.irrigationSpend[c] + L.waterSpend[c];
     if (built > 0) addCost(w, LEVER_INDEX.infrastructure, c, built);
     // Eco-tourism capital: invested by the lever, depreciating like other capital.
@@ -38,7 +41,8 @@ export function updateStocks(w: World): void {
   const lean = p['household.landPressure'];
   const comp = p['ecology.compensationEffect'];
   for (let j = 0; j < v.count; j++) {
-    if (v.site[j]) continue;
+    // Sites do not change; nor does any village during spin-up (its reference state is not set yet).
+    if (v.site[j] || v.ecoStart[j] === 0) continue;
     const c = v.county[j];
     const e = v.eco[j];
     // Load: residents and herds relative to the village's initial population (set in spin-up).
@@ -47,7 +51,7 @@ export function updateStocks(w: World): void {
     const load = (v.refLoad[j] > 0 ? v.load[j] / v.refLoad[j] : 0) * grazingCut * (1 + lean * momentumDrag);
     const restore = comp * L.ecoCompensation[c] + (L.ecoRangerJobs[c] > 0 ? 0.004 : 0);
     // Wear: balanced against regrowth at the start's load (v.balance), rising with load^pressure.
-    const wear = v.ecoStart[j] > 0 ? v.balance[j] * (e / v.ecoStart[j]) * Math.pow(load, pressure) : 0;
+    const wear = v.balance[j] * (e / v.ecoStart[j]) * Math.pow(load, pressure);
     v.eco[j] = clamp01(e + regrowth * e * (1 - e / v.ecoCeiling[j]) - wear + restore * (1 - e));
   }
 }

@@ -107,7 +107,7 @@ export function runTalent(w: World): void {
   for (let c = 0; c < nC; c++) {
     const rng = w.rng.talent[c];
     // Local graduates are more numerous where schooling has been better.
-    const localGraduates = Math.min(0.8, 0.3 + 0.5 * w.counties[c].humanCapital);
+    const localGraduates = Math.min(0.8, 0.3 + 0.5 * k.adultHumanCapital[c]);
     for (let kind = 0; kind < 4; kind++) {
       const vacancies = (w.talent.posts[c * 4 + kind] - w.talent.inPost[c * 4 + kind]) / scale;
       if (vacancies <= 0) continue;
