@@ -1,0 +1,136 @@
+/**
+ * Levers that act through the registration of poor households (建档立卡, essay 二(二),
+ * 二(五), 三(一), 三(四), 三(五)) and the stylised facts they carry (MODEL.md):
+ * - withdrawing support abruptly after exit raises returnToPovertyRate well above a gradual
+ *   withdrawal; near-poor households hit by illness or disaster feed newPoorRate;
+ * - relocation cuts poverty in the origin villages but raises congestion at the destination;
+ *   with employment support it sticks, without it some return to poverty.
+ * Plus big-data identification and microcredit.
+ *
+ * Counterfactual: registration-only.json (registration in every county from 2014), checked by
+ * `pair` to differ from the alternative only in the lever. Runs 1-3 of seed 42 at scale 20
+ * (common random numbers). Margins are in the test names.
+ */
+import { describe, expect, it } from 'vitest';
+import { effect, ensemble, loadScenario, mean, pair, type Pair, withParams } from '../../helpers/ensemble';
+
+const bigData = () => pair('big-data-identification', 'registration-only', ['bigDataIdentification']);
+const relocation = () => pair('relocation-with-jobs', 'registration-only', ['relocation']);
+const jobs = () => pair('relocation-with-jobs', 'relocation-without-jobs');
+const phaseOut = () => pair('phase-out-abrupt', 'phase-out-gradual');
+/** The relocation host: the largest plain county of the default region. */
+const HOST = ['chengguan'];
+
+describe('registration (registration-only.json vs baseline.json)', () => {
+  it('cuts poverty in the mountain counties while households are supported: at least 0.1 lower (2015-2020)', () => {
+    const e = effect(pair('registration-only', 'baseline', ['registration']), 'povertyRate', 'mountain', [2015, 2020]);
+    expect(e.diff, e.text).toBeLessThanOrEqual(-0.1);
+  });
+});
+
+describe('near-poor households hit by illness or disaster feed newPoorRate (registration-only.json with and without shocks)', () => {
+  it('without illness and disasters, the new-poor rate is at least a third lower (region, 2015-2030)', () => {
+    const s = loadScenario('registration-only');
+    const calm = withParams(s, { 'household.illnessProbability': 0, 'ecology.disasterBase': 0 }, 'registration-only-no-shocks');
+    const p: Pair = { altId: 'registration-only', baseId: 'no shocks', alt: ensemble(s), base: ensemble(calm) };
+    const e = effect(p, 'newPoorRate', 'region', [2015, 2030]);
+    expect(e.alt, e.text).toBeGreaterThan(0);
+    expect(e.base, e.text).toBeLessThanOrEqual((2 / 3) * e.alt);
+  });
+});
+
+describe('bigDataIdentification (big-data-identification.json vs registration-only.json)', () => {
+  it('cuts assessment burden: by at least 20% over the campaign years in the mountain counties (2014-2020) and in the region over the whole run (2014-2035)', () => {
+    const m = effect(bigData(), 'assessmentBurden', 'mountain', [2014, 2020]);
+    expect(m.alt, m.text).toBeLessThanOrEqual(0.8 * m.base);
+    const r = effect(bigData(), 'assessmentBurden', 'region', [2014, 2035]);
+    expect(r.alt, r.text).toBeLessThanOrEqual(0.8 * r.base);
+  });
+
+  it('cuts poverty: at least 0.05 lower in the mountain counties (2016-2030)', () => {
+    const e = effect(bigData(), 'povertyRate', 'mountain', [2016, 2030]);
+    expect(e.diff, e.text).toBeLessThanOrEqual(-0.05);
+  });
+
+  // MISSING (measured 2026-11-29, runs 1-3 at scale 20): mountain newPoorRate is HIGHER with big
+  // data: 2016-2020 0.114 -> 0.141, 2021-2025 0.057 -> 0.087, 2016-2030 0.0727 -> 0.0962
+  // (+32%; region 2016-2030 0.0117 -> 0.0152). Monitoring the near-poor does not keep
+  // never-registered households above the line.
+  it.fails('monitoring the near-poor lowers the new-poor rate by at least 10% (mountain, 2016-2030)', () => {
+    const e = effect(bigData(), 'newPoorRate', 'mountain', [2016, 2030]);
+    expect(e.alt, e.text).toBeLessThanOrEqual(0.9 * e.base);
+  });
+});
+
+describe('microcredit (microcredit.json vs registration-only.json: 30,000 yuan per registered household in mountain counties)', () => {
+  it('raises local capital (household productive assets included) by at least 10% (mountain, 2016-2025)', () => {
+    const e = effect(pair('microcredit', 'registration-only', ['microcredit']), 'capitalStock', 'mountain', [2016, 2025]);
+    expect(e.alt, e.text).toBeGreaterThanOrEqual(1.1 * e.base);
+  });
+});
+
+describe('relocation (relocation-with-jobs.json vs registration-only.json: registered poor of low-capacity mountain villages to the largest plain county, 2016-2020)', () => {
+  it('moves people out of the mountain counties', () => {
+    const p = relocation();
+    expect(mean(p.alt, 'relocatedPeople', 'mountain', 2020)).toBeGreaterThan(1000);
+    expect(mean(p.base, 'relocatedPeople', 'mountain', 2020)).toBe(0);
+  });
+
+  it('cuts poverty in the origin mountain counties by at least 3% (2016-2020)', () => {
+    const e = effect(relocation(), 'povertyRate', 'mountain', [2016, 2020]);
+    expect(e.alt, e.text).toBeLessThanOrEqual(0.97 * e.base);
+  });
+
+  it('raises congestion in the host county (at least 0.05 over capacity, mean 2016-2020) and lowers its school quality by at least 0.05', () => {
+    const c = effect(relocation(), 'congestion', HOST, [2016, 2020]);
+    expect(c.alt, c.text).toBeGreaterThanOrEqual(0.05);
+    expect(c.alt, c.text).toBeGreaterThan(c.base);
+    const q = effect(relocation(), 'schoolQuality', HOST, [2016, 2020]);
+    expect(q.diff, q.text).toBeLessThanOrEqual(-0.05);
+  });
+
+  // MISSING (measured 2026-11-29, runs 1-3 at scale 20, after the engine began reading the
+  // employment flag of the household's home county): region returnToPovertyRate 2021-2030 is
+  // 0.1933 without and 0.1882 with employment support (-2.7%; 2021-2025 0.2151 -> 0.2109,
+  // 2026-2030 0.1715 -> 0.1655). Likely causes: in the plain host the job rate is already near
+  // 1, so the +0.35 job-chance bonus is capped (production.ts), and the support stops with the
+  // lever in 2020 (running relocation to 2035 changes nothing: 0.2150 -> 0.2119 in 2021-2025).
+  it.fails('with employment support fewer return to poverty: region returnToPovertyRate at least 10% lower than without (2021-2030)', () => {
+    const e = effect(jobs(), 'returnToPovertyRate', 'region', [2021, 2030]);
+    expect(e.alt, e.text).toBeLessThanOrEqual(0.9 * e.base);
+  });
+
+  // MISSING (measured 2026-11-29): host povertyRate 2017-2025 is 0.01215 without and 0.01195
+  // with employment support (-1.6%); in 2016-2020 it is even higher with support (0.0235 ->
+  // 0.0242). Same causes as above.
+  it.fails('with employment support the relocated stay out of poverty: host poverty at least 10% lower than without (2017-2025)', () => {
+    const e = effect(jobs(), 'povertyRate', HOST, [2017, 2025]);
+    expect(e.alt, e.text).toBeLessThanOrEqual(0.9 * e.base);
+  });
+});
+
+describe('policyPhaseOut (phase-out-abrupt.json vs phase-out-gradual.json: support 2014-2020, withdrawn from 2021)', () => {
+  // MISSING (measured 2026-11-29, runs 1-3 at scale 20): region returnToPovertyRate 2021-2026
+  // is 0.2368 gradual and 0.2647 abrupt (+11.8%, short of the 20% asked). Cause seen in the
+  // engine: policyPhaseOut scales this year's registration benefit and gates this year's social
+  // floor (households.ts, `support`); in these files the benefit is 0 and the floor ends in
+  // 2020, so after 2020 a gradual phase-out has no money left to taper (what remains tied to
+  // `support` is small). A gradual withdrawal would need to keep paying a declining share of the
+  // support of 2020. With the floor continued after 2020 (next test: 0.0786 gradual, 0.2329
+  // abrupt) the mechanism works.
+  it.fails('abrupt withdrawal gives a clearly higher return to poverty than gradual: at least 20% higher (region, 2021-2026)', () => {
+    const e = effect(phaseOut(), 'returnToPovertyRate', 'region', [2021, 2026]);
+    expect(e.alt, e.text).toBeGreaterThanOrEqual(1.2 * e.base);
+  });
+
+  it('with the social floor continued after 2020 (as in campaign.json), abrupt withdrawal after exit gives at least 20% more return to poverty than gradual (region, 2021-2026)', () => {
+    const floorToEnd = (id: string) => {
+      const s = loadScenario(id);
+      return { ...s, id: `${id}-floor-continued`, interventions: s.interventions.map((iv) => (iv.lever === 'socialFloor' ? { ...iv, to: 2035 } : iv)) };
+    };
+    const p: Pair = { altId: 'phase-out-abrupt (floor to 2035)', baseId: 'phase-out-gradual (floor to 2035)',
+      alt: ensemble(floorToEnd('phase-out-abrupt')), base: ensemble(floorToEnd('phase-out-gradual')) };
+    const e = effect(p, 'returnToPovertyRate', 'region', [2021, 2026]);
+    expect(e.alt, e.text).toBeGreaterThanOrEqual(1.2 * e.base);
+  });
+});
