@@ -72,6 +72,12 @@ export const INDICATORS = [
   ind('registeredExits', '脱贫户数', 'Exits', 'households/year', 'sum', 'Registered households that exited this year.'),
   ind('paperExits', '数字脱贫', 'Exits on paper', 'households/year', 'sum', 'Households exited while their true income was below the line.'),
   ind('price', '主导产品价格', 'Product price index', 'ratio to base', 'weighted', 'Output-weighted price of local specialty products relative to base.'),
+  ind('priceGrain', '粮食价格', 'Grain price', 'ratio to base', 'weighted', 'Price of grain relative to its start level (national market: fixed).'),
+  ind('priceLivestock', '畜产品价格', 'Livestock price', 'ratio to base', 'weighted', 'Regional price of livestock products relative to base.'),
+  ind('priceFruit', '林果价格', 'Fruit and tea price', 'ratio to base', 'weighted', 'Regional price of fruit and tea relative to base.'),
+  ind('priceVegetables', '蔬菜价格', 'Vegetable price', 'ratio to base', 'weighted', 'Regional price of vegetables relative to base.'),
+  ind('priceHerbs', '中药材价格', 'Medicinal herb price', 'ratio to base', 'weighted', 'Regional price of medicinal herbs relative to base.'),
+  ind('relocatedPovertyRate', '搬迁人口贫困率', 'Poverty among the relocated', 'share', 'ratio', 'Share of relocated people living in the county (at its resettlement site) who are below the line (0 if none).'),
   ind('netFactorFlow', '要素净流入', 'Net inflow of quality factors', 'share per year', 'ratio',
     'Youth returning and professionals hired, minus youth and professionals leaving, over resident youth and professionals in post: negative when the loop runs downward (the vicious circle), positive when it runs upward.'),
 ] as const satisfies readonly IndicatorSpec[];

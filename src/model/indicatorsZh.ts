@@ -50,5 +50,11 @@ export const INDICATOR_TEXT_ZH: Record<IndicatorName, { description: string; uni
   "registeredExits": { description: "本年脱贫退出的建档立卡户。", unit: "户/年" },
   "paperExits": { description: "真实收入仍低于贫困线却被认定脱贫的农户。", unit: "户/年" },
   "price": { description: "本地特色产品按产出加权、相对于基期的价格。", unit: "与基期之比" },
+  "priceGrain": { description: "粮食价格相对于初始水平（全国市场，固定）。", unit: "相对基期" },
+  "priceLivestock": { description: "区域畜产品价格相对于基期。", unit: "相对基期" },
+  "priceFruit": { description: "区域林果（含茶叶）价格相对于基期。", unit: "相对基期" },
+  "priceVegetables": { description: "区域蔬菜价格相对于基期。", unit: "相对基期" },
+  "priceHerbs": { description: "区域中药材价格相对于基期。", unit: "相对基期" },
+  "relocatedPovertyRate": { description: "住在本县（安置点）的搬迁人口中处于贫困线以下的比例（无搬迁人口时为0）。", unit: "比例" },
   "netFactorFlow": { description: "（返乡青年＋新聘专业人才－外出青年－流失专业人才）÷（常住青年＋在岗专业人才）：循环向下运行（贫困恶性循环）时为负，向上运行时为正。", unit: "比例/年" },
 };

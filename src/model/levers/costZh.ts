@@ -24,6 +24,6 @@ export const LEVER_COST_ZH: Record<LeverName, string> = {
   "microcredit": "未偿贷款余额的10%（贴息和违约损失）。",
   "laborExport": "每组织输出一名外出务工者500元。",
   "supervision": "转移支付的0.5%。",
-  "participation": "每个建档立卡户100元。",
+  "participation": "每个受帮扶户（建档立卡户或仍在帮扶期内的脱贫户）100元。",
   "earmarkedTransfers": "转移支付金额本身。",
 };

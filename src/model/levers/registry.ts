@@ -138,7 +138,7 @@ export const LEVERS = [
     params: [num('strength', 0.5, 0, 1, 'share', t('力度', 'Strength'))] },
   { name: 'participation', label: t('参与式扶贫', 'Participatory support'),
     description: t('帮扶与参与挂钩，激发内生动力。', 'Ties support to taking part; raises drive (内生动力).'),
-    cost: '100 yuan per registered household.', source: '三(二), 三(六)',
+    cost: '100 yuan per supported household (registered, or exited within support).', source: '三(二), 三(六)',
     params: [num('strength', 0.5, 0, 1, 'share', t('力度', 'Strength'))] },
   { name: 'earmarkedTransfers', label: t('专项扶贫资金', 'Earmarked poverty funds'),
     description: t('按类别下拨的扶贫专项资金：只能用于该类别，且受项目执行能力限制。', 'Category-bound poverty transfers: only for their category, only as fast as cadres run projects.'),

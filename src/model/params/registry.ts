@@ -194,8 +194,8 @@ export const PARAMS = [
     'How much excess population over capacity lowers service quality.', 'Stylised; essay 二(五).'),
 
   // ---- Human capital --------------------------------------------------------------------------
-  p('humanCapital.learningRate', 0.09, 0, 0.5, '1/year', t('学习速度', 'Learning rate'),
-    'Yearly gain in a child\'s human capital at full school quality and health.', 'Stylised: 12 years of good schooling take a child near 1.'),
+  p('humanCapital.learningRate', 0.12, 0, 0.5, '1/year', t('学习速度', 'Learning rate'),
+    'Yearly gain in a child\'s human capital at full school quality, road access and health.', 'Stylised: 12 years of good schooling take a child near 1.'),
   p('humanCapital.mincer', 0.7, 0, 3, 'log income per unit HC', t('人力资本回报', 'Return to human capital'),
     'Log-productivity gain per unit of human capital (0 to 1 spans about 12 years of school at 6-8% a year).', 'Mincer returns of 6-8% a year of schooling.'),
   p('humanCapital.nutritionEffect', 0.2, 0, 1, 'share', t('营养干预效果', 'Nutrition effect'),

@@ -18,7 +18,7 @@ export const COUNTY_FIELDS = [
   'pupils', 'residents', 'youthResidents', 'schoolQuality', 'healthQuality', 'assessmentBurden', 'congestion',
   'hostCapacity', 'newcomers', 'amenity', 'ecoMean', 'ecoWeight',
   'talentOutflow', 'hires', 'teacherOutflow', 'doctorOutflow', 'cadreOutflow', 'technicianOutflow', 'youthOutflow', 'youthReturn',
-  'stayDerivative', 'stayCount', 'leaveCount', 'inflowDerivative', 'inflowCount', 'seekerLabour', 'farmPerWorker', 'newPoorHouseholds', 'neverRegistered', 'familiesLeft', 'tourismOutput',
+  'stayDerivative', 'stayCount', 'leaveCount', 'inflowDerivative', 'inflowCount', 'seekerLabour', 'farmPerWorker', 'newPoorHouseholds', 'lastBenefit', 'lastFloor', 'lastSupportYear', 'supportedPeople', 'neverRegistered', 'familiesLeft', 'tourismOutput',
   // identification and relocation
   'registeredPeople', 'relocatedPeople', 'relocatedThisYear', 'exitsThisYear', 'paperExitsThisYear',
   // costs

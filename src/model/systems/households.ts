@@ -61,7 +61,8 @@ const A_COST_LABOUR = 31;
 const A_NEVER_REGISTERED = 32;
 const A_ECO_WEIGHT = 33;
 const A_COST_PARTICIPATION = 34;
-export const ACCUMULATORS = 35;
+const A_SUPPORTED = 35;
+export const ACCUMULATORS = 36;
 /** Lever of each cost accumulator, in order from A_COST_SUBSIDY. */
 const COST_LEVERS = ['industrySupport', 'marketInsurance', 'registration', 'ecoCompensation', 'socialFloor', 'microcredit', 'education', 'laborExport'] as const;
 
@@ -107,6 +108,7 @@ export function householdYear(w: World): void {
   const kLocalWage = k.localWage;
   const kSchoolQuality = k.schoolQuality;
   const kThresholdFactor = k.thresholdFactor;
+  const kTransport = k.transport;
   const lBenefitPerPerson = L.benefitPerPerson;
   const lBigData = L.bigData;
   const lEcoCompensation = L.ecoCompensation;
@@ -169,7 +171,8 @@ export function householdYear(w: World): void {
 
   buildMigrationTables(w);
   const grantPerPerson = w.scratch.perCounty[3];
-  for (let c = 0; c < nC; c++) grantPerPerson[c] = k.registeredPeople[c] > 0 ? (0.5 * k.povertySpending[c]) / k.registeredPeople[c] : 0;
+  // Shared among the people supported last year (registered, or exited within support).
+  for (let c = 0; c < nC; c++) grantPerPerson[c] = k.supportedPeople[c] > 0 ? (0.5 * k.povertySpending[c]) / k.supportedPeople[c] : 0;
   const acc = w.scratch.accumulators;
   acc.fill(0);
   mProfitSum.fill(0);
@@ -194,7 +197,9 @@ export function householdYear(w: World): void {
     const unitPrice = price[ind];
     // The subsidy budget is paid as a share of the product's revenue in the county (capped at 100%).
     const subsidy = supplyHere > 0 && lIndustrySubsidy[cp] > 0 ? Math.min(1, lIndustrySubsidy[cp] / (supplyHere * unitPrice)) : 0;
-    let operating = q * (unitPrice * (1 + subsidy) - inputCost[ind]);
+    // Below its input cost a crop is not worth harvesting: the margin is floored at zero.
+    const margin = unitPrice * (1 + subsidy) - inputCost[ind];
+    let operating = margin > 0 ? q * margin : 0;
     if (subsidy > 0) acc[a + A_COST_SUBSIDY] += q * unitPrice * subsidy;
     const coverage = lInsuranceCoverage[c];
     if (coverage > 0) {
@@ -222,6 +227,9 @@ export function householdYear(w: World): void {
         support = Math.max(0, 1 - (since - supportYears) / lPhaseOutYears[c]);
       }
     }
+    // Big-data monitoring (动态监测): a monitored near-poor household that falls below the line
+    // is supported in the same year instead of waiting for next year's registration round.
+    if (support === 0 && lBigData[c] > 0 && (st & S_MONITORED) !== 0 && operating + wage + property + transfer - shockCost[i] < line * n) support = 1;
     if (support > 0 && lRegistration[c] > 0) {
       const benefit = lBenefitPerPerson[c] * n * support;
       const work = benefit * lWorkShare[c];
@@ -288,7 +296,10 @@ export function householdYear(w: World): void {
     }
     // Village poverty projects (产业扶贫): half the category's spending reaches registered
     // households as productive assets (livestock, seedlings, sheds), per person.
-    if (support > 0) as += grantPerPerson[c] * n;
+    if (support > 0) {
+      as += grantPerPerson[c] * n;
+      acc[a + A_SUPPORTED] += n;
+    }
     const credit = lMicrocredit[c];
     if (credit > 0) {
       if ((st & S_REGISTERED) !== 0 && db === 0) {
@@ -307,7 +318,8 @@ export function householdYear(w: World): void {
     const poor = pc < line;
     let nk = kids[i];
     if (nk > 0) {
-      let learn = learningRate * kSchoolQuality[c] * (0.6 + 0.4 * health[i]);
+      // Teaching delivered, times access (children reach school on roads), times health.
+      let learn = learningRate * kSchoolQuality[c] * (0.5 + 0.5 * kTransport[c]) * (0.6 + 0.4 * health[i]);
       if (lNutrition[c] > 0) {
         learn *= 1 + nutritionEffect;
         acc[a + A_COST_NUTRITION] += nk * 0.33 * 300;
@@ -426,11 +438,14 @@ export function householdYear(w: World): void {
     mProfitSum[cp] += operating;
     mLabourSum[cp] += farmLabour;
     acc[a + A_FARM_WORKERS] += farmLabour;
-    if (!relocated && imitationDraw < imitation) {
+    if (!relocated) {
+      // Imitation (一拥而上): a share of households looks at last year's most profitable product
+      // in the county each year and switches if it beats its own by 15% (Hommes 1994).
       const terrainRow = vTerrain[vi] * products;
       const base = c * products;
+      const own = mProfitPerWorker[cp];
       let best = ind;
-      let bestValue = mProfitPerWorker[cp] * 1.15;
+      let bestValue = own * 1.15;
       for (let jj = 0; jj < products; jj++) {
         const value = mProfitPerWorker[base + jj] * suitability[terrainRow + jj];
         if (value > bestValue) {
@@ -438,7 +453,7 @@ export function householdYear(w: World): void {
           bestValue = value;
         }
       }
-      industry[i] = best;
+      if (best !== ind && imitationDraw < imitation) industry[i] = best;
     }
     acc[a + A_FARM_OUTPUT] += operating;
 
@@ -496,6 +511,7 @@ export function householdYear(w: World): void {
     k.leaveCount[c] = acc[a + A_LEAVE_COUNT] * scale;
     k.newPoorHouseholds[c] = acc[a + A_NEW_POOR] * scale;
     k.neverRegistered[c] = acc[a + A_NEVER_REGISTERED] * scale;
+    k.supportedPeople[c] = acc[a + A_SUPPORTED] * scale;
     k.familiesLeft[c] = acc[a + A_FAMILIES_LEFT] * scale;
     k.ecoMean[c] = acc[a + A_ECO_WEIGHT] > 0 ? acc[a + A_ECO] / acc[a + A_ECO_WEIGHT] : 0;
     k.residents[c] = residents * scale;

@@ -113,7 +113,7 @@ export function identify(w: World): void {
   registered.fill(0);
   for (let i = 0; i < n; i++) {
     const st = status[i];
-    if ((st & S_ALIVE) !== 0 && (st & S_REGISTERED) !== 0) {
+    if ((st & S_ALIVE) !== 0 && (st & S_REGISTERED) !== 0 && lRegistration[county[i]] > 0) {
       registered[county[i]] += (h.kids[i] + h.youth[i] + h.adults[i] + h.elders[i]) * w.scale;
     }
   }

@@ -7,6 +7,7 @@ import { PRODUCTS } from './production';
 /** Status bits as local constants (imported bindings are slower in hot loops under some loaders). */
 const S_ALIVE = STATUS.alive;
 const S_REGISTERED = STATUS.registered;
+const S_RELOCATED = STATUS.relocated;
 
 /** Bins of the income histogram behind the Gini (log-spaced; within-bin means kept exactly). */
 export const GINI_BINS = 512;
@@ -15,7 +16,7 @@ const LOG_LOW = Math.log(LOW);
 const BIN_WIDTH = Math.log(1e6 / LOW) / (GINI_BINS - 2);
 
 /** Numerators and denominators gathered per county (+ region) in one household pass. */
-const ACC = ['people', 'poor', 'registered', 'incomeSum', 'exitedHouseholds', 'exitedPoor', 'youth',
+const ACC = ['people', 'poor', 'registered', 'incomeSum', 'exitedHouseholds', 'exitedPoor', 'relocated', 'relocatedPoor', 'youth',
   'nearPoor', 'childHc', 'kids', 'adultHc', 'working', 'drive'] as const;
 const A = Object.fromEntries(ACC.map((n, i) => [n, i])) as Record<(typeof ACC)[number], number>;
 
@@ -95,6 +96,10 @@ export function recordIndicators(w: World, out: Float64Array, offset: number): v
     else if (y < band) acc[b + A.nearPoor] += people;
     if ((st & S_REGISTERED) !== 0) acc[b + A.registered] += people;
     acc[b + A.incomeSum] += y * people;
+    if ((st & S_RELOCATED) !== 0) {
+      acc[b + A.relocated] += people;
+      if (poor) acc[b + A.relocatedPoor] += people;
+    }
     if (exitYear[i] >= 0) {
       acc[b + A.exitedHouseholds]++;
       if (poor) acc[b + A.exitedPoor]++;
@@ -132,6 +137,7 @@ export function recordIndicators(w: World, out: Float64Array, offset: number): v
     out[o + I.returnToPovertyRate] = ratio(acc[b + A.exitedPoor], acc[b + A.exitedHouseholds]);
     out[o + I.youthShare] = ratio(acc[b + A.youth], acc[b + A.people]);
     out[o + I.nearPoorRate] = ratio(acc[b + A.nearPoor], acc[b + A.people]);
+    out[o + I.relocatedPovertyRate] = ratio(acc[b + A.relocatedPoor], acc[b + A.relocated]);
     out[o + I.childHumanCapital] = ratio(acc[b + A.childHc], acc[b + A.kids]);
     out[o + I.adultHumanCapital] = ratio(acc[b + A.adultHc], acc[b + A.working]);
     out[o + I.meanDrive] = ratio(acc[b + A.drive], acc[b + A.people]);
@@ -188,6 +194,12 @@ export function recordIndicators(w: World, out: Float64Array, offset: number): v
     out[o + I.registeredExits] = kExitsThisYear[c];
     out[o + I.paperExits] = kPaperExitsThisYear[c];
     out[o + I.price] = priceIndex(w, c);
+    // Product prices are regional: the same in every county.
+    out[o + I.priceGrain] = w.markets.price[0];
+    out[o + I.priceLivestock] = w.markets.price[1];
+    out[o + I.priceFruit] = w.markets.price[2];
+    out[o + I.priceVegetables] = w.markets.price[3];
+    out[o + I.priceHerbs] = w.markets.price[4];
     const professionals = w.talent.inPost[c * 4] + w.talent.inPost[c * 4 + 1] + w.talent.inPost[c * 4 + 2] + w.talent.inPost[c * 4 + 3];
     const netFlow = k.youthReturn[c] + k.hires[c] - k.youthOutflow[c] - k.talentOutflow[c];
     out[o + I.netFactorFlow] = ratio(netFlow, k.youthResidents[c] + professionals);

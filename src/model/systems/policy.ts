@@ -23,6 +23,32 @@ export function applyPolicy(w: World): void {
     const counties = w.interventionCounties[k];
     for (let j = 0; j < counties.length; j++) applyLever(w, iv, counties[j]);
   }
+  phaseOut(w);
+}
+
+/**
+ * When the campaign's support ends (benefit and floor levers no longer pay), `policyPhaseOut`
+ * decides how: `abrupt`, support stops; `gradual`, a transition period of `years` (过渡期) in
+ * which the social floor stays at its last level while benefits fall linearly to zero, after
+ * which both stop. The last levels are remembered per county.
+ */
+function phaseOut(w: World): void {
+  const s = w.levers;
+  const k = w.county;
+  for (let c = 0; c < k.count; c++) {
+    if (s.benefitPerPerson[c] > 0 || s.socialFloor[c] > 0) {
+      k.lastBenefit[c] = s.benefitPerPerson[c];
+      k.lastFloor[c] = s.socialFloor[c];
+      k.lastSupportYear[c] = w.year;
+      continue;
+    }
+    if (s.phaseOutSet[c] === 0 || s.phaseOutGradual[c] === 0 || k.lastSupportYear[c] === 0) continue;
+    const share = 1 - (w.year - k.lastSupportYear[c]) / (s.phaseOutYears[c] + 1);
+    if (share <= 0) continue;
+    s.registration[c] = 1;
+    s.benefitPerPerson[c] = k.lastBenefit[c] * share;
+    s.socialFloor[c] = k.lastFloor[c];
+  }
 }
 
 const num = (iv: Intervention, k: string) => iv[k] as number;

@@ -64,7 +64,7 @@ export function produce(w: World): void {
   const vEco = v.eco;
   const vTerrain = v.terrain;
   const mCountySupply = m.countySupply;
-  const { kids, youth, adults, elders, status, health, drive, land, landFactor, assets, ability, humanCapital, industry, village, county, homeCounty } = h;
+  const { kids, youth, adults, elders, status, health, drive, land, landFactor, assets, ability, humanCapital, industry, village, county, homeCounty, integration } = h;
   const output = h.output;
   const shockCost = h.shockCost;
   const wageLabour = h.wageLabour;
@@ -139,8 +139,12 @@ export function produce(w: World): void {
     const relocated = (st & S_RELOCATED) !== 0;
     const seek = relocated ? 0.9 : 0.3 + 1.5 / (5 + land[i]);
     let jobChance = kJobRate[c];
-    // Employment support for relocated households comes from their home county's programme.
-    if (relocated && lRelocationEmployment[homeCounty[i]] > 0) jobChance = jobChance + 0.35 > 1 ? 1 : jobChance + 0.35;
+    if (relocated) {
+      // Newcomers without networks find work less easily until integrated; employment support
+      // (from their home county's programme) places them in jobs.
+      if (lRelocationEmployment[homeCounty[i]] > 0) jobChance = jobChance + 0.35 > 1 ? 1 : jobChance + 0.35;
+      else jobChance *= 0.3 + 0.7 * integration[i];
+    }
     const seekers = effort * seek;
     const wl = seekers * jobChance;
     wageLabour[i] = wl;

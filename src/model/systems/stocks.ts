@@ -22,8 +22,9 @@ export function updateStocks(w: World): void {
     const wa = k.water[c];
     const gaps = (1 - t) + (1 - ir) + (1 - wa) + 1e-9;
     const earmarked = k.infraSpending[c];
-    // The other half of village poverty projects builds village irrigation and drinking water.
-    const village = 0.25 * k.povertySpending[c];
+    // The other half of village poverty projects builds village irrigation and drinking water (all
+    // of it where no household is supported to receive the productive half).
+    const village = (k.supportedPeople[c] > 0 ? 0.25 : 0.5) * k.povertySpending[c];
     const invest = (share: number, lever: number) => (earmarked * share + lever) / perPoint;
     k.transport[c] = clamp01(t + invest((1 - t) / gaps, L.transportSpend[c]) * (1 - t) - dep * t);
     k.irrigation[c] = clamp01(ir + invest((1 - ir) / gaps, L.irrigationSpend[c] + village) * (1 - ir) - dep * ir);

@@ -125,7 +125,9 @@ export function runTalent(w: World): void {
         pr.age[free] = 23 + Math.floor(rng() * 8);
         pr.yearsServed[free] = 0;
         pr.local[free] = rng() < localGraduates ? 1 : 0;
-        pr.skill[free] = 0.35 + 0.4 * rng();
+        // Better pay draws better candidates: skill rises with pay above 70% of outside pay.
+        const premium = w.talent.pay[c * 4 + kind] / 0.7 - 1;
+        pr.skill[free] = 0.35 + 0.4 * rng() + 0.3 * (premium < 0 ? 0 : premium > 1 ? 1 : premium);
         hires--;
         k.hires[c] += scale;
       }
@@ -169,7 +171,8 @@ export function settleServices(w: World): void {
     const doctorNorm = (k.residents[c] / 1000) * p['talent.doctorPostsPer1000'];
     const teaching = teacherNorm > 0 ? (t.inPost[c * 4 + TEACHER] * onDuty * (0.5 + t.skill[c * 4 + TEACHER])) / (teacherNorm * 1.15) : 1;
     const treating = doctorNorm > 0 ? (t.inPost[c * 4 + DOCTOR] * onDuty * (0.5 + t.skill[c * 4 + DOCTOR])) / (doctorNorm * 1.15) : 1;
-    k.schoolQuality[c] = Math.min(1, teaching) * congestion;
+    // Full staffing with skilled teachers can deliver more than the norm (up to 1.25).
+    k.schoolQuality[c] = Math.min(1.25, teaching) * congestion;
     k.healthQuality[c] = Math.min(1, treating) * congestion;
   }
 }

@@ -47,19 +47,21 @@ describe('teacherPay (teacher-pay.json vs baseline.json, +50% in mountain counti
 });
 
 describe('teacherPay with infrastructure (teacher-pay-infrastructure.json vs infrastructure.json)', () => {
-  // MISSING (measured 2026-11-29, runs 1-3 at scale 20): the effect of teacher pay on mountain
-  // childHumanCapital 2030-2035 is +0.0133 with infrastructure (0.6045 -> 0.6179) but +0.0343
-  // without it (0.6107 -> 0.6449): roads and water already keep more teachers in post, so the
-  // raise adds less. MODEL.md says the effect grows when infrastructure is also built.
+  // MISSING (MODEL.md: the effect grows when infrastructure is also built). Measured 2026-11-29
+  // after learning was made to depend on road access and new hires' skill on pay, runs 1-3 at
+  // scale 20: the effect on mountain childHumanCapital 2030-2035 is +0.032 with infrastructure
+  // (0.6109 -> 0.6427) and +0.045 without (0.5476 -> 0.5930). Roads and water already keep more
+  // teachers in post, so the raise adds less to staffing.
   it.fails('the effect on children\'s human capital (mountain, 2030-2035) is larger with infrastructure, by at least 0.005', () => {
     const withInfra = effect(teacherWithInfra(), 'childHumanCapital', 'mountain', [2030, 2035]);
     const alone = effect(teacher(), 'childHumanCapital', 'mountain', [2030, 2035]);
     expect(withInfra.diff, `with infrastructure: ${withInfra.text}; alone: ${alone.text}`).toBeGreaterThanOrEqual(alone.diff + 0.005);
   });
 
-  // MISSING (measured 2026-11-29): the effect on mountain meanIncome 2030-2035 is +31.1 yuan
-  // with infrastructure (3776 -> 3807) and +30.5 without (3019 -> 3049): no interaction; the
-  // required extra is 1% of the mountain income (about 30 yuan).
+  // MISSING (measured 2026-11-29, same runs): the effect on mountain meanIncome 2030-2035 is
+  // +5 yuan with infrastructure (3764 -> 3768) and +93 without (2953 -> 3046). In this model
+  // roads also lower the cost of leaving, so the better-schooled youth leave (selective
+  // migration) and take the gain with them: the opposite of the interaction MODEL.md expects.
   it.fails('the effect on mean income (mountain, 2030-2035) is larger with infrastructure, by at least 1% of income', () => {
     const withInfra = effect(teacherWithInfra(), 'meanIncome', 'mountain', [2030, 2035]);
     const alone = effect(teacher(), 'meanIncome', 'mountain', [2030, 2035]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CADRE, TECHNICIAN } from '../../../src/model/state/professionals';
 import type { World } from '../../../src/model/state/world';
 import {
-  attractionOf, invest, labourDemand, localLendingShare, managementFill, nonFarmOutput, runEconomy, talentFactor,
+  attractionOf, invest, labourDemand, localLendingShare, managementFill, nonFarmOutput, outsideInvestmentOf, runEconomy, talentFactor,
 } from '../../../src/model/systems/economy';
 import { costOf, expectClose, setCounty, setLevers, tinyWorld } from '../../helpers/world';
 
@@ -74,6 +74,18 @@ describe('attractionOf and localLendingShare', () => {
     expectClose(attractionOf(0.35, 0, 0.9, 0.6, 0.5), Math.exp(0.16), 1e-12);
   });
 
+  it('perceived momentum is clamped to +-0.3: 0.5 reads as 0.3 (e^1.8), -2 as -0.3 (e^-1.8); 0.29 is kept', () => {
+    expectClose(attractionOf(0.35, 0.5, 0.7, 0.6, 0.5), Math.exp(1.8), 1e-12);
+    expectClose(attractionOf(0.35, 5, 0.7, 0.6, 0.5), Math.exp(1.8), 1e-12);
+    expectClose(attractionOf(0.35, 0.3, 0.7, 0.6, 0.5), Math.exp(1.8), 1e-12);
+    expectClose(attractionOf(0.35, -2, 0.7, 0.6, 0.5), Math.exp(-1.8), 1e-12);
+    expectClose(attractionOf(0.35, -0.3, 0.7, 0.6, 0.5), Math.exp(-1.8), 1e-12);
+    expectClose(attractionOf(0.35, 0.29, 0.7, 0.6, 0.5), Math.exp(6 * 0.29), 1e-12);
+    expectClose(attractionOf(0.35, -0.1, 0.7, 0.6, 0.5), Math.exp(-0.6), 1e-12);
+    // The clamp applies to momentum only: the other terms still move attraction beyond it.
+    expectClose(attractionOf(0.7, 1, 0.7, 0.6, 0.5), 2 ** 0.8 * Math.exp(1.8), 1e-12);
+  });
+
   it('the wage ratio is floored at 0.05', () => {
     expectClose(attractionOf(0, 0, 0.7, 0.6, 0.5), (0.05 / 0.35) ** 0.8, 1e-12);
   });
@@ -82,6 +94,30 @@ describe('attractionOf and localLendingShare', () => {
     expect(localLendingShare(0.05, 0.05)).toBe(0.5);
     expectClose(localLendingShare(0.15, 0.05), 1 / (1 + Math.exp(-2.5)), 1e-12);
     expectClose(localLendingShare(0, 0.05), 1 / (1 + Math.exp(1.25)), 1e-12);
+  });
+});
+
+describe('outsideInvestmentOf = min(0.2 capital + 1e6, outsideInvestment * attraction * nonFarm * 2 * lending share)', () => {
+  // Pinned parameters: economy.outsideInvestment 0.1, macro.outsideReturn 0.05.
+  const p = tinyWorld().params;
+
+  it('below the cap: 0.1 * 2 * 1e6 * 2 * 1/2 = 2e5 at a local return equal to the outside rate', () => {
+    expectClose(outsideInvestmentOf(p, 2, 1e6, 0.05, 1e7), 2e5, 1e-12);
+    const share = 1 / (1 + Math.exp(-25 * (0.15 - 0.05)));
+    expectClose(outsideInvestmentOf(p, 3, 4e6, 0.15, 1e8), 0.1 * 3 * 4e6 * 2 * share, 1e-12);
+  });
+
+  it('at most a fifth of the capital already there plus 1e6: 0.2 * 1e7 + 1e6 = 3e6', () => {
+    // Wanted: 0.1 * 1000 * 1e6 * 2 * 1/2 = 1e8.
+    expectClose(outsideInvestmentOf(p, 1000, 1e6, 0.05, 1e7), 3e6, 1e-12);
+    // No capital at all: the cap is 1e6.
+    expectClose(outsideInvestmentOf(p, 1e6, 1e6, 0.05, 0), 1e6, 1e-12);
+    // However large the attraction, never more than the cap.
+    expectClose(outsideInvestmentOf(p, Number.MAX_VALUE, 1e6, 0.05, 1e7), 3e6, 1e-12);
+  });
+
+  it('no non-farm output: nothing comes from outside', () => {
+    expect(outsideInvestmentOf(p, 5, 0, 0.2, 1e7)).toBe(0);
   });
 });
 
@@ -205,7 +241,7 @@ describe('invest', () => {
     expectClose(k.outputLastYear[0], 1e6, 1e-12);
   });
 
-  it('capital: 8% depreciation + reinvested profits + outside investment + local lending + development', () => {
+  it('capital: 8% depreciation + reinvested profits + outside investment + local lending + development (boom: momentum clamped, outside investment capped)', () => {
     const w = investWorld();
     setCounty(w, 0, { savingsFlow: 1e5, developmentSpending: 2e5, householdLocalInvestment: 3e4 });
     invest(w);
@@ -214,15 +250,56 @@ describe('invest', () => {
     const r = (0.4 * Y) / 1e7;
     const share = 1 / (1 + Math.exp(-25 * (r - 0.05)));
     const wageRatio = (k.localWage[0] * (0.4 + 0.6 * 1)) / 20_000;
+    // Output jumps from 1e6 to 2e6 + Y (about 6x): smoothed momentum 0.4 * 5.04 = 2.0 reads as 0.3.
     const momentum = 0.4 * ((2e6 + Y) / 1e6 - 1);
-    const attraction = Math.exp(0.8 * Math.log(wageRatio / 0.35) + 6 * momentum);
+    expect(momentum).toBeGreaterThan(0.3);
+    expectClose(k.momentumSmoothed[0], momentum, 1e-12);
+    const attraction = Math.exp(0.8 * Math.log(wageRatio / 0.35) + 6 * 0.3);
     expectClose(k.attraction[0], attraction, 1e-9);
     const firms = 0.45 * 0.4 * Y;
-    const outside = 0.1 * attraction * Y * 2 * share;
+    // Outside investors would bring more than a fifth of the capital plus 1e6: they bring the cap.
+    const wanted = 0.1 * attraction * Y * 2 * share;
+    const cap = 0.2 * 1e7 + 1e6;
+    expect(wanted).toBeGreaterThan(cap);
+    const outside = cap;
     const lent = 1e5 * share;
     expectClose(k.capitalOutflow[0], 1e5 - lent, 1e-9);
     expectClose(k.capital[0], 1e7 * 0.92 + firms + outside + lent + 2e5 * 0.5, 1e-9);
     expectClose(k.investment[0], firms + outside + lent + 2e5 * 0.5 + 3e4, 1e-9);
+  });
+
+  it('capital in an ordinary year (output up 10%): momentum within the clamp, outside investment below the cap', () => {
+    const w = investWorld();
+    const Y = 176 * 1e7 ** 0.4 * 400 ** 0.6;
+    setCounty(w, 0, { previousOutput: (2e6 + Y) / 1.1, momentumSmoothed: 0.05, savingsFlow: 1e5, developmentSpending: 2e5 });
+    invest(w);
+    const k = w.county;
+    expectClose(k.growthMomentum[0], 0.1, 1e-9);
+    const momentum = 0.6 * 0.05 + 0.4 * 0.1;
+    expectClose(k.momentumSmoothed[0], momentum, 1e-9);
+    const r = (0.4 * Y) / 1e7;
+    const share = 1 / (1 + Math.exp(-25 * (r - 0.05)));
+    const wageRatio = (k.localWage[0] * (0.4 + 0.6 * 1)) / 20_000;
+    const attraction = Math.exp(0.8 * Math.log(wageRatio / 0.35) + 6 * momentum);
+    expectClose(k.attraction[0], attraction, 1e-9);
+    const outside = 0.1 * attraction * Y * 2 * share;
+    expect(outside).toBeLessThan(0.2 * 1e7 + 1e6);
+    const firms = 0.45 * 0.4 * Y;
+    const lent = 1e5 * share;
+    expectClose(k.capital[0], 1e7 * 0.92 + firms + outside + lent + 2e5 * 0.5, 1e-9);
+    expectClose(k.investment[0], firms + outside + lent + 2e5 * 0.5, 1e-9);
+  });
+
+  it('a slump reads as momentum -0.3 at most: attraction e^(0.8 ln(wage ratio / 0.35) - 1.8)', () => {
+    const w = investWorld();
+    const Y = 176 * 1e7 ** 0.4 * 400 ** 0.6;
+    // Output falls to a fifth of last year's: growth -0.8, smoothed -0.32 -> -0.3.
+    setCounty(w, 0, { previousOutput: (2e6 + Y) * 5 });
+    invest(w);
+    const k = w.county;
+    expectClose(k.momentumSmoothed[0], -0.32, 1e-9);
+    const wageRatio = (k.localWage[0] * (0.4 + 0.6 * 1)) / 20_000;
+    expectClose(k.attraction[0], Math.exp(0.8 * Math.log(wageRatio / 0.35) - 1.8), 1e-9);
   });
 
   it('no previous output: momentum 0', () => {

@@ -3,8 +3,9 @@ import { STATUS } from '../../../src/model/state/households';
 import type { World } from '../../../src/model/state/world';
 import { householdYear } from '../../../src/model/systems/households';
 import { INPUT_COST } from '../../../src/model/systems/production';
+import { resultLeverCost, runScenario } from '../../../src/model/simulation';
 import {
-  binomialSe, costOf, expectClose, type HouseholdValues, logit, setCounty, setHouseholds, setLevers, sigmoid, tinyWorld,
+  binomialSe, costOf, expectClose, type HouseholdValues, leverCostOf, logit, setCounty, setHouseholds, setLevers, sigmoid, tinyScenario, tinyWorld,
 } from '../../helpers/world';
 
 const sig = sigmoid;
@@ -25,7 +26,7 @@ function incomeWorld(row: Partial<HouseholdValues> = {}, params: Record<string, 
   w.markets.countySupply.fill(0);
   setCounty(w, 0, {
     localWage: 12_000, jobRate: 1, farmPerWorker: 0, attraction: 1, transport: 1, growthMomentum: 0, schoolQuality: 1,
-    thresholdFactor: 1, interventionCost: 0,
+    thresholdFactor: 1, interventionCost: 0, povertySpending: 0, registeredPeople: 0,
   });
   setHouseholds(w, [{ village: 0, adults: 2, elders: 1, output: 10_000, savings: 1000, drive: 0.5, ...row }]);
   return w;
@@ -162,6 +163,68 @@ describe('householdYear: income by source', () => {
     expectClose(w.county.incomeOperating[0], 10_000 * (1.2 - 1 / 3), 1e-9);
     expectClose(costOf(w, 0), 2000, 1e-9);
   });
+
+  it('the subsidy is a share of revenue at the current price: budget / (county supply * price) = 2e4 / (1e5 * 0.5) = 0.4', () => {
+    const w = incomeWorld({ industry: 1 });
+    w.markets.price[1] = 0.5;
+    w.markets.countySupply[1] = 100_000;
+    w.levers.industrySubsidy[1] = 20_000;
+    householdYear(w);
+    // Revenue 10,000 * 0.5 = 5,000, plus 40% of it; input cost 1/3 per unit of output.
+    expectClose(w.county.incomeOperating[0], 10_000 * (0.5 * 1.4 - 1 / 3), 1e-9);
+    expectClose(costOf(w, 0), 10_000 * 0.5 * 0.4, 1e-9);
+    expectClose(leverCostOf(w, 'industrySupport', 0), 2000, 1e-9);
+  });
+
+  it('the subsidy\'s cost equals its budget when the county\'s supply is this household\'s output (3,000 at price 0.5)', () => {
+    const w = incomeWorld({ industry: 1 });
+    w.markets.price[1] = 0.5;
+    w.markets.countySupply[1] = 10_000;
+    w.levers.industrySubsidy[1] = 3000;
+    householdYear(w);
+    expectClose(costOf(w, 0), 3000, 1e-9);
+    expectClose(leverCostOf(w, 'industrySupport', 0), 3000, 1e-9);
+    expectClose(w.county.incomeOperating[0], 10_000 * (0.5 - 1 / 3) + 3000, 1e-9);
+  });
+
+  it('a budget above the revenue pays the revenue once more (share capped at 1) and costs only that', () => {
+    const w = incomeWorld({ industry: 1 });
+    w.markets.price[1] = 0.5;
+    w.markets.countySupply[1] = 10_000;
+    w.levers.industrySubsidy[1] = 8000;
+    householdYear(w);
+    expectClose(w.county.incomeOperating[0], 10_000 * (0.5 * 2 - 1 / 3), 1e-9);
+    expectClose(costOf(w, 0), 5000, 1e-9);
+  });
+
+  it('over a run, a county\'s industry-support cost is its yearly budget (1e5 for fruit in a hill county, 2014-2016)', () => {
+    const s = tinyScenario({
+      seed: 3, scale: 2, years: 3, counties: [{ id: 'h', terrain: 'hill', households: 400 }],
+      interventions: [{ lever: 'industrySupport', from: 2014, to: 2016, industry: 'fruit', yuanPerYear: 1e5 }],
+    });
+    const r = runScenario(s);
+    expect(resultLeverCost(r, 0, 'industrySupport', 0)).toBe(0);
+    // Supply is summed from each output before it is stored as Float32, the pass reads the stored
+    // value: equal to float32 rounding (relative 1e-7).
+    for (let y = 1; y <= 3; y++) expectClose(resultLeverCost(r, y, 'industrySupport', 0), 1e5, 1e-7, `year ${y}`);
+  });
+
+  it('a subsidy of another product or another county pays nothing here', () => {
+    const w = tinyWorld({ counties: [{}, { id: 'p', terrain: 'plain' }] });
+    w.markets.price.fill(1);
+    w.markets.countySupply.fill(0);
+    w.villages.eco[0] = 1;
+    w.villages.disaster.fill(0);
+    setCounty(w, 0, { povertySpending: 0, registeredPeople: 0 });
+    setHouseholds(w, [{ village: 0, adults: 2, output: 10_000, industry: 1 }]);
+    w.markets.countySupply[1] = 10_000;
+    w.markets.countySupply[5 + 1] = 10_000;
+    w.levers.industrySubsidy[2] = 5000; // county 0, fruit
+    w.levers.industrySubsidy[5 + 1] = 5000; // county 1, livestock
+    householdYear(w);
+    expectClose(w.county.incomeOperating[0], 10_000 * (1 - 1 / 3), 1e-9);
+    expect(costOf(w, 0) + costOf(w, 1)).toBe(0);
+  });
 });
 
 describe('householdYear: saving, assets and debt', () => {
@@ -207,6 +270,107 @@ describe('householdYear: saving, assets and debt', () => {
     expectClose(w.households.assets[0], (saving * own + 24_000) * 0.92, 1e-4);
     expectClose(costOf(w, 0), 3000, 1e-9);
   });
+
+  it('microcredit costs 10% of min(debt, loan size) for ever-registered households: exited with debt 10,000 -> 10% of 9,364', () => {
+    // Saving 1,236 all goes to the debt: 10,000 * 1.06 - 1,236 = 9,364; no new loan (not registered).
+    const w = incomeWorld({ status: STATUS.alive | STATUS.exited | STATUS.everRegistered, exitYear: 4, debt: 10_000 });
+    setLevers(w, 0, { microcredit: 30_000 });
+    householdYear(w);
+    expectClose(w.households.debt[0], 9364, 1e-6);
+    expectClose(costOf(w, 0), 936.4, 1e-6);
+    expectClose(leverCostOf(w, 'microcredit', 0), 936.4, 1e-6);
+  });
+
+  it('microcredit cost is capped at 10% of the loan size: a registered household owing 50,000 costs 3,000 and borrows no more', () => {
+    const w = incomeWorld({ status: STATUS.alive | STATUS.registered | STATUS.everRegistered, debt: 50_000 });
+    setLevers(w, 0, { microcredit: 30_000 });
+    householdYear(w);
+    expectClose(w.households.debt[0], 53_000 - 1236, 1e-6);
+    expectClose(costOf(w, 0), 3000, 1e-9);
+    expectClose(leverCostOf(w, 'microcredit', 0), 3000, 1e-9);
+  });
+
+  it('microcredit costs nothing for a never-registered household\'s debt, and nothing without the lever', () => {
+    const w = incomeWorld({ debt: 10_000 });
+    setLevers(w, 0, { microcredit: 30_000 });
+    householdYear(w);
+    expectClose(w.households.debt[0], 9364, 1e-6);
+    expect(costOf(w, 0)).toBe(0);
+    const off = incomeWorld({ status: STATUS.alive | STATUS.registered | STATUS.everRegistered, debt: 10_000 });
+    householdYear(off);
+    expect(costOf(off, 0)).toBe(0);
+  });
+});
+
+describe('householdYear: village poverty projects and participation', () => {
+  const REG = STATUS.alive | STATUS.registered | STATUS.everRegistered;
+  const EXITED = STATUS.alive | STATUS.exited | STATUS.everRegistered;
+
+  it('a registered household gets 0.5 * poverty spending / people supported last year per member as assets: 0.5 * 1e5 / 50 * 3 = 3,000', () => {
+    const w = incomeWorld({ status: REG });
+    // registeredPeople is irrelevant: the grant is shared among last year's supported people.
+    setCounty(w, 0, { povertySpending: 1e5, supportedPeople: 50, registeredPeople: 7 });
+    householdYear(w);
+    const saving = (8920 - 4800) * 0.3;
+    const own = sig(0.2);
+    expectClose(w.households.assets[0], (saving * own + 3000) * 0.92, 1e-4);
+    // Earmarked money, not a lever: no cost booked, no income.
+    expect(costOf(w, 0)).toBe(0);
+    expectClose(w.households.income[0], 8920 / 3, 1e-6);
+  });
+
+  it('exited households get it while support lasts (exit 3, t 5: 2 years <= 2), not after, nor never-registered ones', () => {
+    const grant = (row: Partial<HouseholdValues>) => {
+      const w = incomeWorld(row);
+      setCounty(w, 0, { povertySpending: 1e5, supportedPeople: 50 });
+      householdYear(w);
+      const base = incomeWorld(row);
+      householdYear(base);
+      return (w.households.assets[0] - base.households.assets[0]) / 0.92;
+    };
+    expectClose(grant({ status: EXITED, exitYear: 3 }), 3000, 1e-4);
+    expectClose(grant({ status: EXITED, exitYear: 2 }), 0, 1e-9);
+    expectClose(grant({}), 0, 1e-9);
+    expectClose(grant({ status: REG, kids: 2 }), 5000, 1e-4);
+  });
+
+  it('nobody supported last year: no grant and no NaN; this year\'s supported people are counted', () => {
+    const w = incomeWorld({ status: REG });
+    setCounty(w, 0, { povertySpending: 1e5, supportedPeople: 0 });
+    householdYear(w);
+    expect(Number.isFinite(w.households.assets[0])).toBe(true);
+    const saving = (8920 - 4800) * 0.3;
+    expectClose(w.households.assets[0], saving * sig(0.2) * 0.92, 1e-4);
+    // The registered household of 3 members is counted as supported for next year (scale 1).
+    expect(w.county.supportedPeople[0]).toBe(3 * w.scale);
+  });
+
+  it('participation costs 100 yuan per supported household (registered, or exited within support), times scale', () => {
+    const w = incomeWorld();
+    setHouseholds(w, [
+      { village: 0, adults: 2, output: 10_000, status: REG },
+      { village: 0, adults: 2, output: 10_000, status: EXITED, exitYear: 3 },
+      { village: 0, adults: 2, output: 10_000, status: EXITED, exitYear: 2 },
+      { village: 0, adults: 2, output: 10_000 },
+    ]);
+    setLevers(w, 0, { participation: 0.5 });
+    householdYear(w);
+    expectClose(costOf(w, 0), 200, 1e-12);
+    expectClose(leverCostOf(w, 'participation', 0), 200, 1e-12);
+    const off = incomeWorld({ status: REG });
+    householdYear(off);
+    expect(costOf(off, 0)).toBe(0);
+  });
+
+  it('participation cost is in real households: one supported agent at scale 10 costs 1,000', () => {
+    const w = tinyWorld({ scale: 10, counties: [{ households: 100 }] });
+    w.markets.price.fill(1);
+    setCounty(w, 0, { povertySpending: 0, registeredPeople: 0 });
+    setHouseholds(w, [{ adults: 2, output: 10_000, status: REG }, { adults: 2, output: 10_000 }]);
+    setLevers(w, 0, { participation: 1 });
+    householdYear(w);
+    expectClose(costOf(w, 0), 1000, 1e-12);
+  });
 });
 
 describe('householdYear: drive, flags, children', () => {
@@ -220,6 +384,24 @@ describe('householdYear: drive, flags, children', () => {
     householdYear(r);
     const share = 1680 / 11_320;
     expectClose(r.households.drive[0], 0.3 + 0.15 * (0.15 - 0.6 * share + 0.04 + 0.05), 1e-6);
+  });
+
+  it('the pass counts never-registered live households (the newPoorRate denominator) with the new poor, times scale', () => {
+    const w = tinyWorld({ scale: 10, counties: [{ households: 100 }] });
+    w.markets.price.fill(1);
+    setCounty(w, 0, { povertySpending: 0, registeredPeople: 0, growthMomentum: 0 });
+    setHouseholds(w, [
+      { adults: 2, output: 0 }, // never registered, falls below the line: new poor
+      { adults: 2, output: 0, status: STATUS.alive | STATUS.poor }, // never registered, poor already
+      { adults: 2, output: 20_000 }, // never registered, not poor
+      { adults: 2, output: 0, status: STATUS.alive | STATUS.exited | STATUS.everRegistered, exitYear: 0 }, // ever registered
+      { adults: 2, output: 0, status: STATUS.alive | STATUS.registered | STATUS.everRegistered }, // registered
+      { adults: 2, output: 0, status: 0 }, // not alive
+    ]);
+    householdYear(w);
+    expect(w.county.neverRegistered[0]).toBe(30);
+    expect(w.county.newPoorHouseholds[0]).toBe(10);
+    expect(w.county.newPoorHouseholds[0]).toBeLessThanOrEqual(w.county.neverRegistered[0]);
   });
 
   it('a never-registered household that falls below the line counts once as new poor', () => {
@@ -262,6 +444,35 @@ describe('householdYear: drive, flags, children', () => {
       if (Math.abs(c - learned) < 1e-6) plain++;
     }
     expect(plain).toBeGreaterThan(10);
+  });
+
+  it('ecoMean: resident-weighted ecology of farming villages; residents of the resettlement site are left out', () => {
+    const w = incomeWorld();
+    const site = w.siteVillage[0];
+    expect(site).toBe(2);
+    w.villages.eco[0] = 1;
+    w.villages.eco[1] = 0.4;
+    w.villages.eco[site] = 0.05;
+    setHouseholds(w, [
+      { village: 0, adults: 2, elders: 1, output: 10_000 },
+      { village: 1, adults: 2, output: 10_000 },
+      { village: site, adults: 3, youth: 2, output: 0, status: STATUS.alive | STATUS.relocated, homeVillage: 0 },
+    ]);
+    householdYear(w);
+    const r = w.villages.residents;
+    expect(r[site]).toBeGreaterThan(0);
+    expectClose(w.county.ecoMean[0], (r[0] * 1 + r[1] * 0.4) / (r[0] + r[1]), 1e-12);
+    // Residents still count the site's people.
+    expect(w.county.residents[0]).toBe(r[0] + r[1] + r[site]);
+  });
+
+  it('ecoMean is 0 when every resident lives at the site', () => {
+    const w = incomeWorld();
+    const site = w.siteVillage[0];
+    w.villages.eco[site] = 0.8;
+    setHouseholds(w, [{ village: site, adults: 2, output: 0, status: STATUS.alive | STATUS.relocated, homeVillage: 0 }]);
+    householdYear(w);
+    expect(w.county.ecoMean[0]).toBe(0);
   });
 
   it('village load: residents weighted 1 for grain, 1.8 for livestock, 0.8 otherwise', () => {
@@ -372,5 +583,42 @@ describe('householdYear: moments of the stochastic rules', () => {
     }
     const n = 200 * reps;
     expect(Math.abs(switched / n - 0.15)).toBeLessThan(3 * binomialSe(0.15, n));
+  });
+});
+
+describe('householdYear: relocated households integrate', () => {
+  /**
+   * A relocated household living at the plain county's site (county 1), from county 0. Integration
+   * grows by 0.15 * (1.5 with its HOME county's employment support) * (1.2 with a job, else 0.8).
+   */
+  function integrationWorld(wageLabour: number, supportIn: number[]): World {
+    const w = tinyWorld({ counties: [{ id: 'm' }, { id: 'p', terrain: 'plain' }] });
+    w.markets.price.fill(1);
+    for (let c = 0; c < 2; c++) setCounty(w, c, { povertySpending: 0, registeredPeople: 0 });
+    setHouseholds(w, [{
+      county: 1, homeCounty: 0, village: w.siteVillage[1], homeVillage: 0, adults: 2, output: 5000,
+      status: STATUS.alive | STATUS.relocated, integration: 0.2, wageLabour,
+    }]);
+    for (const c of supportIn) setLevers(w, c, { relocationEmployment: 1 });
+    return w;
+  }
+
+  it.each([
+    ['home county support, with a job', 1, [0], 0.2 + 0.15 * 1.5 * 1.2],
+    ['home county support, no job', 0, [0], 0.2 + 0.15 * 1.5 * 0.8],
+    ['support in the host county only, with a job', 1, [1], 0.2 + 0.15 * 1.2],
+    ['no support, no job', 0, [], 0.2 + 0.15 * 0.8],
+    ['support in both', 1, [0, 1], 0.2 + 0.15 * 1.5 * 1.2],
+  ])('%s', (_what, wageLabour, supportIn, expected) => {
+    const w = integrationWorld(wageLabour as number, supportIn as number[]);
+    householdYear(w);
+    expectClose(w.households.integration[0], expected as number, 1e-6);
+  });
+
+  it('integration stops at 1', () => {
+    const w = integrationWorld(1, [0]);
+    w.households.integration[0] = 0.95;
+    householdYear(w);
+    expect(w.households.integration[0]).toBe(1);
   });
 });

@@ -107,6 +107,57 @@ describe('identify with no measurement error', () => {
   });
 });
 
+describe('identify: registeredPeople after the round', () => {
+  it('registered people after this year\'s registrations and exits (households 0, 1, 5, 6: 4 x 2 people = 8)', () => {
+    const w = idWorld(ROWS);
+    setCounty(w, 0, { registeredPeople: 123 });
+    identify(w);
+    expect(w.county.registeredPeople[0]).toBe(8);
+  });
+
+  it('counted in real people (times scale): two registered agents of 3 at scale 5 -> 30; an exit is not counted', () => {
+    const w = tinyWorld({ scale: 5, counties: [{ households: 100 }], params: { 'policy.registrationError': 0, 'policy.targetLayers': 0 } });
+    w.t = 3;
+    w.year = 2016;
+    setHouseholds(w, [
+      { adults: 3, income: 2000, status: REG, registeredYear: 0 },
+      { adults: 2, elders: 1, income: 2200, status: REG, registeredYear: 0 },
+      { adults: 2, income: 3000, status: REG, registeredYear: 0 }, // exits
+    ]);
+    setLevers(w, 0, { registration: 1 });
+    identify(w);
+    expect(w.county.exitsThisYear[0]).toBe(5);
+    expect(w.county.registeredPeople[0]).toBe(30);
+  });
+
+  it('zero when no registration runs, even with registered households left from earlier years', () => {
+    const w = idWorld(ROWS);
+    setLevers(w, 0, { registration: 0 });
+    setCounty(w, 0, { registeredPeople: 123 });
+    identify(w);
+    expect(w.county.registeredPeople[0]).toBe(0);
+  });
+
+  // registeredPeople is counted only where registration runs (next year's burden and projects).
+  it('a county where registration does not run has registeredPeople 0, whatever other counties do', () => {
+    const w = tinyWorld({
+      counties: [{ households: 10 }, { id: 'q', households: 10 }],
+      params: { 'policy.registrationError': 0, 'policy.targetLayers': 0 },
+    });
+    w.t = 3;
+    w.year = 2016;
+    setHouseholds(w, [
+      { county: 0, income: 1000, status: REG, registeredYear: 0 },
+      { county: 1, income: 1000, status: REG, registeredYear: 0 },
+    ]);
+    setLevers(w, 0, { registration: 1 });
+    setLevers(w, 1, { registration: 0 });
+    identify(w);
+    expect(w.county.registeredPeople[0]).toBe(2);
+    expect(w.county.registeredPeople[1]).toBe(0);
+  });
+});
+
 describe('identify: targets raised layer by layer (数字脱贫)', () => {
   // Default layers 3 * markup 0.1 = 0.3; pressure min(1, 0.9 / years left); threshold line * (1 - 0.3 * pressure).
   const rows = [

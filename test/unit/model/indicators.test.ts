@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATORS, INDICATOR_INDEX as I, type IndicatorName } from '../../../src/model/indicators';
 import { STATUS } from '../../../src/model/state/households';
-import { DOCTOR, TEACHER } from '../../../src/model/state/professionals';
+import { CADRE, DOCTOR, TEACHER, TECHNICIAN } from '../../../src/model/state/professionals';
 import type { World } from '../../../src/model/state/world';
 import { recordIndicators } from '../../../src/model/systems/indicators';
 import { expectClose, type HouseholdValues, setCounty, setHouseholds, tinyWorld } from '../../helpers/world';
@@ -27,6 +27,8 @@ function record(w: World): (unit: number, name: IndicatorName) => number {
  * County 1 (5 people):
  *  F 2 youth, 2 adults, income 8000, never registered
  *  G 1 elder, income 500, registered              -> poor
+ * As the household pass would have counted them: never-registered live households 2 (B, H) and
+ * 1 (F); new poor 1 (of B, H) and 0.
  */
 function populationWorld(): World {
   const w = tinyWorld({ counties: [{ households: 10 }, { id: 'p', terrain: 'plain', households: 10 }] });
@@ -41,8 +43,11 @@ function populationWorld(): World {
     { county: 1, adults: 0, elders: 1, income: 500, status: REG },
   ];
   setHouseholds(w, rows);
-  setCounty(w, 0, { newPoorHouseholds: 1 });
-  setCounty(w, 1, { newPoorHouseholds: 0 });
+  setCounty(w, 0, { newPoorHouseholds: 1, neverRegistered: 2 });
+  setCounty(w, 1, { newPoorHouseholds: 0, neverRegistered: 1 });
+  // A sentinel: recording the indicators must not write registeredPeople (identification does).
+  setCounty(w, 0, { registeredPeople: 99 });
+  setCounty(w, 1, { registeredPeople: 98 });
   return w;
 }
 
@@ -55,11 +60,10 @@ describe('recordIndicators on a hand-built population', () => {
     expect(v(1, 'population')).toBe(5);
   });
 
-  // KNOWN BUG (reported): systems/indicators.ts writes the region's population from the pooled
-  // accumulators in the first loop over units, then adds every county's population again in the
-  // 'sum' aggregation loop, so the region shows twice the people (34 here). Remove `.fails` once fixed.
-  it.fails('region population is the sum of the counties (12 + 5 = 17)', () => {
+  // Was a known bug (the region counted every county's people twice, 34 here); fixed.
+  it('region population is the sum of the counties (12 + 5 = 17)', () => {
     expect(v(2, 'population')).toBe(17);
+    expect(v(2, 'population')).toBe(v(0, 'population') + v(1, 'population'));
   });
 
   it('povertyRate: people below the line over people (4/12, 1/5; region pooled 5/17)', () => {
@@ -70,12 +74,13 @@ describe('recordIndicators on a hand-built population', () => {
     expectClose(v(2, 'povertyRate'), (12 * v(0, 'povertyRate') + 5 * v(1, 'povertyRate')) / 17, 1e-12);
   });
 
-  it('registeredPoorRate: people in registered households (2/12, 1/5, 3/17); registeredPeople written back', () => {
+  it('registeredPoorRate: people in registered households (2/12, 1/5, 3/17); registeredPeople is not written', () => {
     expectClose(v(0, 'registeredPoorRate'), 2 / 12, 1e-12);
     expectClose(v(1, 'registeredPoorRate'), 1 / 5, 1e-12);
     expectClose(v(2, 'registeredPoorRate'), 3 / 17, 1e-12);
-    expect(w.county.registeredPeople[0]).toBe(2);
-    expect(w.county.registeredPeople[1]).toBe(1);
+    // registeredPeople is set at the end of identification now, no longer as a side effect here.
+    expect(w.county.registeredPeople[0]).toBe(99);
+    expect(w.county.registeredPeople[1]).toBe(98);
   });
 
   it('meanIncome: people-weighted per-capita income (35500/12, 6500, 68000/17 = 4000)', () => {
@@ -96,6 +101,20 @@ describe('recordIndicators on a hand-built population', () => {
     expectClose(v(2, 'newPoorRate'), 1 / 3, 1e-12);
   });
 
+  it('newPoorRate reads its denominator from county.neverRegistered (the household pass), not from the status flags now', () => {
+    // Identification may have registered households since the household pass: the pass's count is used.
+    const x = populationWorld();
+    setCounty(x, 0, { newPoorHouseholds: 3, neverRegistered: 4 });
+    setCounty(x, 1, { newPoorHouseholds: 2, neverRegistered: 8 });
+    const r = record(x);
+    expectClose(r(0, 'newPoorRate'), 3 / 4, 1e-12);
+    expectClose(r(1, 'newPoorRate'), 2 / 8, 1e-12);
+    expectClose(r(2, 'newPoorRate'), 5 / 12, 1e-12);
+    // No never-registered household counted: 0, not NaN.
+    setCounty(x, 0, { newPoorHouseholds: 0, neverRegistered: 0 });
+    expect(record(x)(0, 'newPoorRate')).toBe(0);
+  });
+
   it('youthShare: residents aged 18-35 over residents (4/12, 2/5, 6/17)', () => {
     expectClose(v(0, 'youthShare'), 4 / 12, 1e-12);
     expectClose(v(1, 'youthShare'), 2 / 5, 1e-12);
@@ -112,7 +131,8 @@ describe('recordIndicators: scale and offset', () => {
   it('population and new-poor denominators scale with the agents; writing at an offset leaves the rest alone', () => {
     const w = tinyWorld({ scale: 10, counties: [{ households: 100 }] });
     setHouseholds(w, [{ adults: 2, income: 1000 }, { adults: 3, income: 4000 }]);
-    setCounty(w, 0, { newPoorHouseholds: 10 });
+    // The household pass counts in real households: 2 never-registered agents at scale 10, one new poor.
+    setCounty(w, 0, { newPoorHouseholds: 10, neverRegistered: 20 });
     const out = new Float64Array(3 * 2 * NI).fill(-1);
     recordIndicators(w, out, 2 * NI);
     expect(out[0]).toBe(-1);
@@ -252,6 +272,25 @@ describe('recordIndicators: county quantities and region aggregation (sum, poole
     expectClose(v(2, 'ecoCapacity'), (12 * 0.4 + 5 * 0.8) / 17, 1e-12);
     expectClose(v(2, 'assessmentBurden'), (12 * 0.2 + 5 * 0.05) / 17, 1e-12);
     expectClose(v(2, 'loopGain'), (12 * 1.5 + 5 * 0.5) / 17, 1e-12);
+  });
+
+  it('netFactorFlow = (youth returning + hires - youth leaving - professionals leaving) / (resident youth + professionals in post); region pooled', () => {
+    const w = countyWorld();
+    setCounty(w, 0, { youthReturn: 5, hires: 3, youthOutflow: 12, talentOutflow: 3, youthResidents: 100 });
+    setCounty(w, 1, { youthReturn: 4, hires: 2, youthOutflow: 1, talentOutflow: 1, youthResidents: 50 });
+    // In post: county 0 teachers 6, doctors 3, cadres 2, technicians 1 (12); county 1: 4, 1, 0, 1 (6).
+    w.talent.inPost[0 * 4 + CADRE] = 2;
+    w.talent.inPost[0 * 4 + TECHNICIAN] = 1;
+    w.talent.inPost[1 * 4 + TECHNICIAN] = 1;
+    const r = record(w);
+    expectClose(r(0, 'netFactorFlow'), (5 + 3 - 12 - 3) / (100 + 12), 1e-12);
+    expectClose(r(1, 'netFactorFlow'), (4 + 2 - 1 - 1) / (50 + 6), 1e-12);
+    expectClose(r(2, 'netFactorFlow'), (-7 + 4) / (112 + 56), 1e-12);
+    expect(r(0, 'netFactorFlow')).toBeLessThan(0);
+    // Nobody to flow: 0, not NaN.
+    setCounty(w, 1, { youthReturn: 0, hires: 0, youthOutflow: 0, talentOutflow: 0, youthResidents: 0 });
+    for (let kind = 0; kind < 4; kind++) w.talent.inPost[1 * 4 + kind] = 0;
+    expect(record(w)(1, 'netFactorFlow')).toBe(0);
   });
 
   it('every indicator declares one of the documented aggregations', () => {

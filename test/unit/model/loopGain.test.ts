@@ -67,3 +67,61 @@ describe('estimateLoop on a hand-built county', () => {
     expect(w.county.linkAccumulationMomentum[0]).toBe(0);
   });
 });
+
+/**
+ * A county with firm capital 1e7 whose jobs bind (labour demand about 115 > seekers 100 * 1.01),
+ * talent productivity switched off (economy.talentTFP 0), productivity 1 (A = 176), wage 10,000:
+ * when retained factors scale by r, non-farm output is nf(r) = 176 K^0.4 (100 r)^0.6 and profits
+ * P(r) = nf(r) - 100 r * 10,000; the probe's investment is
+ * household part * r + 0.45 P(r) + outside(r) + development, with
+ * outside(r) = min(0.2 K + 1e6, 0.1 * attraction * nf(r) * 2 * lending share(P(r) / K)).
+ */
+describe('estimateLoop: outside investment in the probe of link 1', () => {
+  const K = 1e7;
+  const nf = (r: number) => 176 * K ** 0.4 * (100 * r) ** 0.6;
+  const profits = (r: number) => nf(r) - 100 * r * 10_000;
+  const share = (r: number) => 1 / (1 + Math.exp(-25 * (profits(r) / K - 0.05)));
+  const household = 3e4 + (1e4 - 4e3);
+  const development = 1e4 * 0.5;
+
+  function probeWorld(attraction: number): World {
+    const w = tinyWorld({ params: { 'economy.talentTFP': 0 } });
+    setCounty(w, 0, {
+      capital: K, tourismCapital: 0, tourismOutput: 0, jobs: 100, jobSeekers: 100, localWage: 10_000, productivity: 1,
+      farmOutput: 1e6, assetOutput: 0, output: 1e6 + nf(1), growthMomentum: 0, momentumSmoothed: 0,
+      householdLocalInvestment: 3e4, savingsFlow: 1e4, capitalOutflow: 4e3, developmentSpending: 1e4,
+      stayDerivative: 2, leaveCount: 10, inflowDerivative: 1, inflowCount: 4, ecoMean: 0.5, attraction,
+      schoolQuality: 0.7, healthQuality: 0.7,
+    });
+    w.outsideWage = 20_000;
+    return w;
+  }
+
+  const link1Of = (outside: (r: number) => number) => {
+    const investment = (r: number) => household * r + 0.45 * profits(r) + outside(r) + development;
+    return (investment(1.01) - investment(0.99)) / (0.02 * investment(1));
+  };
+
+  it('jobs bind in every probe (labour demand above 1.01 x seekers)', () => {
+    expect(K * ((0.6 * 176) / 10_000) ** 2.5).toBeGreaterThan(101);
+  });
+
+  it('below the cap (attraction 1): outside investment moves with nf(r) and the lending share', () => {
+    const w = probeWorld(1);
+    estimateLoop(w);
+    const outside = (r: number) => 0.1 * 1 * nf(r) * 2 * share(r);
+    expect(outside(1.01)).toBeLessThan(0.2 * K + 1e6);
+    expectClose(w.county.linkOutflowAccumulation[0], link1Of(outside), 1e-9);
+  });
+
+  it('at the cap (attraction 100): outside investment is 3e6 in every probe, in the level of investment but not its change', () => {
+    const w = probeWorld(100);
+    estimateLoop(w);
+    const cap = 0.2 * K + 1e6;
+    expect(0.1 * 100 * nf(0.99) * 2 * share(0.99)).toBeGreaterThan(cap);
+    expectClose(w.county.linkOutflowAccumulation[0], link1Of(() => cap), 1e-9);
+    // Without the cap the link would be much larger than with it.
+    const uncapped = link1Of((r) => 0.1 * 100 * nf(r) * 2 * share(r));
+    expect(uncapped).toBeGreaterThan(2 * w.county.linkOutflowAccumulation[0]);
+  });
+});

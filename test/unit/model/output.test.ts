@@ -47,10 +47,29 @@ describe('formatNumber', () => {
     expect(() => formatNumber(Infinity)).toThrow(RangeError);
   });
 
-  // KNOWN BUG (reported): Number.prototype.toFixed switches to exponent notation at 1e21, so
-  // formatNumber(1e21) returns "1e+21". Remove `.fails` once fixed.
-  it.fails('no exponent even at 1e21 and above', () => {
+  // Was a known bug (toFixed switches to exponents at 1e21, giving "1e+21"); fixed with BigInt digits.
+  it('no exponent even at 1e21 and above', () => {
     expect(formatNumber(1e21)).toBe('1000000000000000000000');
+    expect(formatNumber(-1e21)).toBe('-1000000000000000000000');
+    expect(formatNumber(2.5e21)).toBe('2500000000000000000000');
+    expect(formatNumber(2 ** 80)).toBe('1208925819614629174706176');
+  });
+
+  it('from 1e21 to 1e308: plain digits that read back as the same number', () => {
+    for (let e = 21; e <= 308; e += 0.37) {
+      for (const sign of [1, -1]) {
+        const x = sign * 10 ** e * 1.2345;
+        if (!Number.isFinite(x)) continue;
+        const s = formatNumber(x);
+        expect(s, `${x}`).toMatch(/^-?[1-9]\d*$/);
+        expect(Number(s), `${x}`).toBe(x);
+      }
+    }
+    expect(formatNumber(Number.MAX_VALUE)).toMatch(/^\d{309}$/);
+  });
+
+  it('just below 1e21 the decimal path still gives plain digits', () => {
+    expect(formatNumber(999999999999999900000)).toBe('999999999999999868928');
   });
 });
 

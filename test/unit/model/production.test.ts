@@ -183,6 +183,35 @@ describe('produce: one household', () => {
     expectClose(w.households.output[0], 10_000 * 2 ** 0.8 * 0.02 ** 0.35 * 1.2, TABLE_TOL);
   });
 
+  it('relocated households seek work with 0.9 of their effort and get +0.35 job chance from their HOME county\'s employment support', () => {
+    // Living at the plain county's site (county 1), from county 0; effort 2 (full health and drive);
+    // job rate 0.2 in both counties.
+    const jobs = (supportIn: number[], jobRate = 0.2) => {
+      const w = tinyWorld({ params: { 'household.illnessProbability': 0 }, counties: [{ id: 'm' }, { id: 'p', terrain: 'plain' }] });
+      for (let c = 0; c < 2; c++) setCounty(w, c, { jobRate, healthQuality: 1 });
+      setHouseholds(w, [{ county: 1, homeCounty: 0, village: w.siteVillage[1], homeVillage: 0, status: STATUS.alive | STATUS.relocated }]);
+      for (const c of supportIn) setLevers(w, c, { relocationEmployment: 1 });
+      produce(w);
+      expectClose(w.county.jobSeekers[1], 1.8, 1e-12);
+      return w.households.wageLabour[0];
+    };
+    expectClose(jobs([0]), 1.8 * 0.55, 1e-7);
+    expectClose(jobs([1]), 1.8 * 0.2, 1e-7);
+    expectClose(jobs([]), 1.8 * 0.2, 1e-7);
+    expectClose(jobs([0, 1]), 1.8 * 0.55, 1e-7);
+    // The job chance is capped at 1: 0.8 + 0.35 -> 1.
+    expectClose(jobs([0], 0.8), 1.8, 1e-7);
+  });
+
+  it('employment support does nothing for households that were not relocated', () => {
+    const w = productionWorld();
+    setCounty(w, 0, { jobRate: 0.2 });
+    setLevers(w, 0, { relocationEmployment: 1 });
+    produce(w);
+    // Effort 2, seek share 0.3 + 1.5 / (5 + 5) = 0.45, job rate 0.2.
+    expectClose(w.households.wageLabour[0], 2 * 0.45 * 0.2, 1e-7);
+  });
+
   it('a household with no members is marked dead and produces nothing', () => {
     const w = productionWorld({ adults: 0 });
     produce(w);

@@ -97,14 +97,42 @@ describe('relocate: who moves', () => {
     expect(w.county.relocatedPeople[1]).toBe(0);
   });
 
-  it('the yearly budget stops moves once maxPeople is used: 10 people allows 3 households of 4 (the last may overshoot)', () => {
+  it('the yearly budget stops moves once maxPeople is used: 10 people allows 2 households of 4 (no overshoot)', () => {
     const w = relocationWorld(Array.from({ length: 60 }, () => ({ village: 0, status: REG })));
     setLevers(w, 0, { relocationOn: 1, relocationMaxPeople: 10 });
     relocate(w);
     const n = Array.from({ length: 60 }, (_, i) => i).filter((i) => moved(w, i)).length;
-    expect(n).toBe(3);
-    // Never more than maxPeople plus less than one household.
-    expect(w.county.relocatedThisYear[0]).toBeLessThan(10 + 4);
+    expect(n).toBe(2);
+    // Never more than maxPeople.
+    expect(w.county.relocatedThisYear[0]).toBe(8);
+    expect(w.county.relocatedPeople[0]).toBe(8);
+    expectClose(costOf(w, 0), 8 * 60_000);
+  });
+
+  it('a household larger than what is left of the quota is skipped, a smaller one behind it still moves', () => {
+    // Quota 10: households of 4 use 8; then households of 3 (too big for the 2 left) are skipped,
+    // and one of 2 fills the quota exactly.
+    const rows: Partial<HouseholdValues>[] = [];
+    for (let i = 0; i < 20; i++) rows.push({ village: 0, status: REG });
+    for (let i = 0; i < 20; i++) rows.push({ village: 0, status: REG, adults: 2, youth: 1, kids: 0 });
+    for (let i = 0; i < 20; i++) rows.push({ village: 0, status: REG, adults: 2, youth: 0, kids: 0 });
+    const w = relocationWorld(rows);
+    setLevers(w, 0, { relocationOn: 1, relocationMaxPeople: 10 });
+    relocate(w);
+    const movedIn = (from: number, to: number) => Array.from({ length: to - from }, (_, j) => from + j).filter((i) => moved(w, i)).length;
+    expect(movedIn(0, 20)).toBe(2);
+    expect(movedIn(20, 40)).toBe(0);
+    expect(movedIn(40, 60)).toBe(1);
+    expect(w.county.relocatedThisYear[0]).toBe(10);
+  });
+
+  it('a quota smaller than every household moves nobody (3 people, households of 4)', () => {
+    const w = relocationWorld(Array.from({ length: 40 }, () => ({ village: 0, status: REG })));
+    setLevers(w, 0, { relocationOn: 1, relocationMaxPeople: 3 });
+    relocate(w);
+    for (let i = 0; i < 40; i++) expect(moved(w, i)).toBe(false);
+    expect(w.county.relocatedPeople[0]).toBe(0);
+    expect(costOf(w, 0)).toBe(0);
   });
 
   it('maxPeople is in real people: at scale 10 a budget of 40 people moves one agent of 4 (40 real people)', () => {
@@ -198,6 +226,36 @@ describe('relocate: moving back (moments, seed 7)', () => {
     }
     const expected = [0.12, 0.036];
     for (let e = 0; e < 2; e++) expect(Math.abs(rates[e] - expected[e]), `employment ${e}`).toBeLessThan(3 * binomialSe(expected[e], 6000));
+  });
+
+  it('the support that holds households at the site is their HOME county\'s: at the plain county\'s site, 3.6% with home support, 12% with host support only', () => {
+    const rates: number[] = [];
+    for (const supportIn of [0, 1]) {
+      const w = relocationWorld([]);
+      let back = 0;
+      const reps = 100;
+      const n = 60;
+      for (let r = 0; r < reps; r++) {
+        setHouseholds(w, Array.from({ length: n }, () => ({
+          county: 1, homeCounty: 0, status: RELOCATED, village: w.siteVillage[1], homeVillage: 0, integration: 0, income: 1000, wageLabour: 0,
+        })));
+        w.relocationEverActive = true;
+        setLevers(w, 0, { relocationEmployment: 0 });
+        setLevers(w, 1, { relocationEmployment: 0 });
+        setLevers(w, supportIn, { relocationEmployment: 1 });
+        relocate(w);
+        for (let i = 0; i < n; i++) {
+          if (!moved(w, i)) {
+            back++;
+            expect(w.households.county[i]).toBe(0);
+            expect(w.households.village[i]).toBe(0);
+          }
+        }
+      }
+      rates.push(back / (reps * n));
+    }
+    const expected = [0.036, 0.12];
+    for (let e = 0; e < 2; e++) expect(Math.abs(rates[e] - expected[e]), `support in county ${e}`).toBeLessThan(3 * binomialSe(expected[e], 6000));
   });
 
   it('households with a job, or integrated past 0.5, or above the line never move back', () => {

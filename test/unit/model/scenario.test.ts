@@ -37,6 +37,7 @@ describe('parseScenario: errors name the file and the exact JSON path', () => {
     ['bad id', { ...base(), id: 'has space' }, '$.id'],
     ['unknown top-level key', { ...base(), colour: 'red' }, '$.colour'],
     ['unknown param key', { ...base(), params: { 'talent.nope': 1 } }, '$.params["talent.nope"]'],
+    ['removed param key talent.initialFill', { ...base(), params: { 'talent.initialFill': 0.8 } }, '$.params["talent.initialFill"]'],
     ['wrong type (years as a string)', { ...base(), years: '5' }, '$.years'],
     ['wrong type (param as a string)', { ...base(), params: { 'policy.povertyLine': '2300' } }, '$.params["policy.povertyLine"]'],
     ['out of range (scale 0)', { ...base(), scale: 0 }, '$.scale'],

@@ -1,22 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import type { World } from '../../../src/model/state/world';
 import { drawVillageShocks, updateStocks } from '../../../src/model/systems/stocks';
+import { PARAM_BY_KEY } from '../../../src/model/params/registry';
+import { spinUp } from '../../../src/model/step';
 import { binomialSe, expectClose, setCounty, setLevers, tinyWorld, costOf } from '../../helpers/world';
 
-/** Infrastructure costs 4e8 yuan per index point at 100,000 residents; depreciation 0.04 (halved on the level). */
-function infraWorld(residents: number): World {
-  const w = tinyWorld();
-  setCounty(w, 0, { residents, transport: 0.5, irrigation: 0.5, water: 0.5, infraSpending: 0, tourismCapital: 0, interventionCost: 0 });
+/**
+ * Infrastructure costs 4e8 yuan per index point at 100,000 residents, times (1 + relief / 2000)
+ * for the county's relief (0 here unless a test says otherwise); depreciation 0.02 a year of the
+ * level (PINNED_PARAMS), applied at full rate.
+ */
+function infraWorld(residents: number, relief = 0, params: Record<string, number> = {}): World {
+  const w = tinyWorld({ counties: [{ relief }], params });
+  expect(w.counties[0].relief).toBe(relief);
+  setCounty(w, 0, {
+    residents, transport: 0.5, irrigation: 0.5, water: 0.5, infraSpending: 0, povertySpending: 0, tourismCapital: 0, interventionCost: 0,
+  });
   return w;
 }
 
 describe('updateStocks: infrastructure', () => {
-  it('no investment: each index decays by depreciation/2 of its level (0.5 -> 0.49)', () => {
+  it('the registry default of infrastructure.depreciation is 0.02 a year', () => {
+    expect(PARAM_BY_KEY.get('infrastructure.depreciation')!.default).toBe(0.02);
+  });
+
+  it('no investment: each index decays by depreciation (0.02) of its level (0.5 -> 0.49)', () => {
     const w = infraWorld(1e5);
     updateStocks(w);
-    expectClose(w.county.transport[0], 0.5 - 0.04 * 0.5 * 0.5);
+    expectClose(w.county.transport[0], 0.5 - 0.02 * 0.5);
     expectClose(w.county.irrigation[0], 0.49);
     expectClose(w.county.water[0], 0.49);
+  });
+
+  it('depreciation applies at its full rate: 0.1 takes 0.5 to 0.45 (not 0.475)', () => {
+    const w = infraWorld(1e5, 0, { 'infrastructure.depreciation': 0.1 });
+    updateStocks(w);
+    expectClose(w.county.transport[0], 0.45);
+    expectClose(w.county.irrigation[0], 0.45);
+    expectClose(w.county.water[0], 0.45);
   });
 
   it('a transport lever of 4e7 yuan at 100k residents adds 0.1 * (1 - 0.5) = 0.05, minus decay: 0.54', () => {
@@ -41,6 +62,17 @@ describe('updateStocks: infrastructure', () => {
     expectClose(big.county.water[0], 0.54);
   });
 
+  it('rugged terrain costs more: relief 1000 m multiplies the unit cost by 1 + 1000 / 2000 = 1.5', () => {
+    const w = infraWorld(1e5, 1000);
+    setLevers(w, 0, { transportSpend: 6e7, irrigationSpend: 4e7 });
+    updateStocks(w);
+    // 6e7 / (4e8 * 1.5) = 0.1 -> 0.54; 4e7 / 6e8 = 1/15 -> 0.5 + 0.5 / 15 - 0.01.
+    expectClose(w.county.transport[0], 0.54);
+    expectClose(w.county.irrigation[0], 0.5 + 0.5 / 15 - 0.01);
+    // The lever's cost is the money spent, not the points bought.
+    expectClose(costOf(w, 0), 1e8);
+  });
+
   it('earmarked infrastructure spending is split by gaps: equal gaps get a third each', () => {
     const w = infraWorld(1e5);
     setCounty(w, 0, { infraSpending: 1.2e8 });
@@ -49,6 +81,8 @@ describe('updateStocks: infrastructure', () => {
     expectClose(w.county.transport[0], 0.54, 1e-8);
     expectClose(w.county.irrigation[0], 0.54, 1e-8);
     expectClose(w.county.water[0], 0.54, 1e-8);
+    // Earmarked money is not a lever cost.
+    expect(costOf(w, 0)).toBe(0);
   });
 
   it('unequal gaps: a complete stock gets nothing, the others share by their gaps', () => {
@@ -59,6 +93,35 @@ describe('updateStocks: infrastructure', () => {
     expectClose(w.county.transport[0], 1 - 0.02, 1e-8);
     expectClose(w.county.irrigation[0], 0.5 + 0.05 * 0.5 - 0.01, 1e-8);
     expectClose(w.county.water[0], 0 + 0.1 * 1 - 0, 1e-8);
+  });
+
+  it('village poverty projects: a quarter of poverty spending each builds irrigation and water (1.6e8 -> 4e7 each), not transport', () => {
+    const w = infraWorld(1e5);
+    setCounty(w, 0, { povertySpending: 1.6e8, supportedPeople: 100 });
+    updateStocks(w);
+    expectClose(w.county.transport[0], 0.49);
+    expectClose(w.county.irrigation[0], 0.54);
+    expectClose(w.county.water[0], 0.54);
+    // Earmarked poverty money, not a lever: no cost booked.
+    expect(costOf(w, 0)).toBe(0);
+  });
+
+  it('village projects add to a lever of the same kind: 2e7 of irrigation lever + 0.25 * 8e7 = 4e7 -> 0.54', () => {
+    const w = infraWorld(1e5);
+    setCounty(w, 0, { povertySpending: 8e7, supportedPeople: 100 });
+    setLevers(w, 0, { irrigationSpend: 2e7 });
+    updateStocks(w);
+    expectClose(w.county.irrigation[0], 0.54);
+    expectClose(w.county.water[0], 0.5 + 0.05 * 0.5 - 0.01);
+    expectClose(costOf(w, 0), 2e7);
+  });
+
+  it('with nobody supported, all of the village projects build irrigation and water (8e7 -> 4e7 each)', () => {
+    const w = infraWorld(1e5);
+    setCounty(w, 0, { povertySpending: 8e7, supportedPeople: 0 });
+    updateStocks(w);
+    expectClose(w.county.irrigation[0], 0.54);
+    expectClose(w.county.water[0], 0.54);
   });
 
   it('indexes stay in [0, 1] under a huge investment', () => {
@@ -175,6 +238,42 @@ describe('updateStocks: ecology', () => {
     w.villages.load[site] = 1e6;
     updateStocks(w);
     expect(w.villages.eco[site]).toBe(0.8);
+  });
+
+  it('a village whose reference is not set yet (ecoStart 0, as during spin-up) does not change, whatever its load', () => {
+    const w = ecoWorld({ load: 300, momentum: -0.2 });
+    w.villages.ecoStart[0] = 0;
+    updateStocks(w);
+    expect(w.villages.eco[0]).toBe(0.4);
+    // The same village with its reference set is worn down.
+    const set = ecoWorld({ load: 300, momentum: -0.2 });
+    updateStocks(set);
+    expect(set.villages.eco[0]).toBeLessThan(0.4);
+  });
+});
+
+describe('spinUp: ecology', () => {
+  it('no village changes during spin-up; at its end ecoStart = eco, balance = 0.06 e (1 - e / ceiling), refLoad = load', () => {
+    const w = tinyWorld({ counties: [{ villages: 5 }] });
+    const v = w.villages;
+    // Back to the state before any spin-up: no reference yet; chosen levels and ceilings.
+    v.ecoStart.fill(0);
+    v.balance.fill(0);
+    v.refLoad.fill(0);
+    const eco = Array.from({ length: v.count }, (_, j) => 0.2 + 0.1 * j);
+    for (let j = 0; j < v.count; j++) {
+      v.eco[j] = eco[j];
+      v.ecoCeiling[j] = 0.95;
+    }
+    spinUp(w);
+    for (let j = 0; j < v.count; j++) {
+      expect(v.eco[j], `village ${j}`).toBe(eco[j]);
+      expect(v.ecoStart[j], `village ${j}`).toBe(eco[j]);
+      expectClose(v.balance[j], 0.06 * eco[j] * (1 - eco[j] / 0.95), 1e-15, `balance ${j}`);
+      expect(v.refLoad[j], `village ${j}`).toBe(v.load[j]);
+    }
+    // The farming villages carry load after the household passes of spin-up.
+    expect(v.refLoad[0] + v.refLoad[1]).toBeGreaterThan(0);
   });
 });
 

@@ -108,6 +108,38 @@ describe('runTalent: the utility of staying and the leave probability', () => {
   });
 });
 
+describe('runTalent: local graduates among hires (moments)', () => {
+  /**
+   * Hires are local with probability min(0.8, 0.3 + 0.5 * adult human capital of the county's
+   * working-age residents, county.adultHumanCapital), not the scenario's initial humanCapital:
+   * the county spec says 0.9 (which would give 0.75) while the residents' is 0, 0.2 or 1.
+   */
+  it.each([
+    [0, 0.3],
+    [0.2, 0.4],
+    [1, 0.8],
+  ])('adult human capital %f: share of local hires %f, within 3 SE', (hc, expected) => {
+    const w = tinyWorld({ seed: 31, params: { 'talent.teacherPayRatio': 0.7 }, counties: [{ humanCapital: 0.9 }] });
+    expect(w.counties[0].humanCapital).toBe(0.9);
+    let hires = 0;
+    let local = 0;
+    for (let r = 0; r < 60; r++) {
+      resetCounty(w);
+      // 1,700 pupils and 10,000 residents: 100 teacher, 20 doctor, 80 cadre and 15 technician posts, all vacant.
+      setCounty(w, 0, { residents: 10_000, pupils: 1700, adultHumanCapital: hc });
+      setProfessionals(w, [], 300);
+      runTalent(w);
+      for (let s = 0; s < 300; s++) {
+        if (!w.professionals.active[s]) continue;
+        hires++;
+        local += w.professionals.local[s];
+      }
+    }
+    expect(hires).toBeGreaterThan(3000);
+    expect(Math.abs(local / hires - expected), `${local} / ${hires}`).toBeLessThan(3 * binomialSe(expected, hires));
+  });
+});
+
 describe('runTalent: leave frequency vs the logistic (moments, seed 23)', () => {
   it('local and outside-born teachers leave at their probabilities over 2e4 person-years each within 3 SE', () => {
     const w = talentWorld();
@@ -146,7 +178,7 @@ describe('countInPost and settleServices', () => {
     expect(w.talent.skill[CADRE]).toBe(0);
   });
 
-  it('school quality = teachers * (1 - 0.6 burden) * (0.5 + skill) / (norm * 1.15), capped at 1, / (1 + congestion)', () => {
+  it('school quality = teachers * (1 - 0.6 burden) * (0.5 + skill) / (norm * 1.15), capped at 1.25, / (1 + congestion)', () => {
     const w = tinyWorld();
     setProfessionals(w, [pro({ skill: 0.5 }), pro({ skill: 0.5 }), pro({ skill: 0.5 })]);
     setCounty(w, 0, { pupils: 68, residents: 1000, assessmentBurden: 0.1, congestion: 0.5 });
@@ -155,9 +187,10 @@ describe('countInPost and settleServices', () => {
     expectClose(w.county.schoolQuality[0], (3 * 0.94 * 1.0) / (4 * 1.15) / 1.5, 1e-9);
     // No doctors: no treating.
     expect(w.county.healthQuality[0]).toBe(0);
+    // Norm 1 teacher, 3 in post: 3 * 0.94 / 1.15 = 2.45, capped at 1.25.
     setCounty(w, 0, { pupils: 17, congestion: 0 });
     settleServices(w);
-    expect(w.county.schoolQuality[0]).toBe(1);
+    expect(w.county.schoolQuality[0]).toBe(1.25);
   });
 
   it('no pupils and no residents: quality 1 (nothing to serve)', () => {
