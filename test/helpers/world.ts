@@ -8,6 +8,7 @@
  */
 import { expect } from 'vitest';
 import { createWorld } from '../../src/model/init';
+import { LEVERS } from '../../src/model/levers/registry';
 import { PARAM_BY_KEY } from '../../src/model/params/registry';
 import { validateScenario } from '../../src/model/scenario/parse';
 import type { CountySpec, Scenario, Terrain } from '../../src/model/scenario/types';
@@ -21,6 +22,8 @@ import type { World } from '../../src/model/state/world';
  * registry default does not break an exact-number test (a change of formula still does). They are
  * the registry defaults when the tests were written, except policy.exitMargin (0: exit exactly at
  * the line). Keys the registry no longer has are dropped (validation would reject them).
+ * infrastructure.depreciation is the current default 0.02, applied at full rate by the engine: the
+ * same yearly decay as the 0.04 x 0.5 the tests were written against.
  */
 export const PINNED_PARAMS: Record<string, number> = {
   'policy.povertyLine': 2300, 'policy.targetYear': 2020, 'policy.monitorBand': 1.5, 'policy.targetLayers': 3,
@@ -45,7 +48,7 @@ export const PINNED_PARAMS: Record<string, number> = {
   'fiscal.generalTransferPerCapita': 600, 'fiscal.earmarkedPerCapita': 300, 'fiscal.projectCapacityPerCadre': 250000,
   'fiscal.matchingShare': 0.2, 'fiscal.mandatoryShare': 0.7, 'fiscal.developmentReturn': 0.5,
   'ecology.regrowth': 0.06, 'ecology.pressure': 2, 'ecology.compensationEffect': 2e-6, 'ecology.disasterBase': 0.06, 'ecology.disasterLoss': 0.4,
-  'infrastructure.depreciation': 0.04, 'infrastructure.costPerPoint': 4e8,
+  'infrastructure.depreciation': 0.02, 'infrastructure.costPerPoint': 4e8,
   'market.priceElasticity': 1.2, 'market.demandGrowth': 0.03,
   'relocation.hostCapacityPerResident': 0.05, 'relocation.integrationRate': 0.15, 'relocation.returnHome': 0.12, 'relocation.costPerPerson': 60000,
 };
@@ -224,6 +227,13 @@ export function costOf(w: World, c: number): number {
   let total = w.county.interventionCost[c];
   if (byLever) for (let j = c; j < byLever.length; j += w.county.count) total += byLever[j];
   return total;
+}
+
+/** Yuan booked this year on one lever (by name) in county c by the sub-models called so far. */
+export function leverCostOf(w: World, lever: string, c: number): number {
+  const l = LEVERS.findIndex((x) => x.name === lever);
+  if (l < 0) throw new Error(`no lever ${lever}`);
+  return w.leverCost[l * w.county.count + c];
 }
 
 /** |actual - expected| <= tol * max(1, |expected|): an absolute tolerance for small numbers, relative for yuan. */
