@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { parseShard, type Shard } from './shard';
 
 /** One `--set path=value` override, as typed on the command line (checked against the registry later). */
 export interface ParamOverride {
@@ -25,6 +26,12 @@ export interface SimOptions {
   /** `.csv` or `.json` file, or `-` for CSV on stdout; undefined prints the summary table. */
   out?: string;
   quiet: boolean;
+  /** `--shard k/n`: compute only the runs of shard k of n (docs/cluster.md). */
+  shard?: Shard;
+  /** `--baseline FILE`: compare with this scenario on the same seeds (output: differences). */
+  baseline?: string;
+  /** `--bands FILE.csv`: median, 5% and 95% over runs of every value. */
+  bands?: string;
 }
 
 export type ParsedArgs = { help: true } | { help: false; options: SimOptions };
@@ -47,7 +54,7 @@ export class UsageError extends Error {
 /** Upper bounds that keep a typo from asking for a billion runs. */
 export const ARG_LIMITS = { maxRuns: 100_000, maxWorkers: 256 } as const;
 
-const VALUE_OPTIONS = ['--seed', '--runs', '--workers', '--years', '--scale', '--set', '--out'] as const;
+const VALUE_OPTIONS = ['--seed', '--runs', '--workers', '--years', '--scale', '--set', '--out', '--shard', '--baseline', '--bands'] as const;
 const FLAG_OPTIONS = ['--quiet', '--help'] as const;
 const ALL_OPTIONS: readonly string[] = [...VALUE_OPTIONS, ...FLAG_OPTIONS];
 type ValueOption = (typeof VALUE_OPTIONS)[number];
@@ -147,6 +154,9 @@ export function parseArgs(argv: readonly string[], cores = availableParallelism(
     return text === undefined ? undefined : integerArg(option, text, min, max);
   };
   const out = values.get('--out');
+  const shard = values.get('--shard');
+  const bands = values.get('--bands');
+  if (bands !== undefined && !/\.csv$/i.test(bands)) throw new UsageError('--bands', 'a file name ending in .csv', bands);
   return {
     help: false,
     options: {
@@ -160,6 +170,9 @@ export function parseArgs(argv: readonly string[], cores = availableParallelism(
       sets,
       out: out === undefined ? undefined : outArg(out),
       quiet,
+      shard: shard === undefined ? undefined : parseShard(shard),
+      baseline: values.get('--baseline'),
+      bands,
     },
   };
 }
@@ -182,9 +195,19 @@ Options:
                     FILE.json: the runs as JSON; -: CSV on stdout
                                             [default: a summary table on stdout]
   --quiet, -q       no progress bar (it is shown on stderr only when stderr is a terminal)
+  --baseline FILE   compare with the baseline scenario FILE, run on the same seeds (runs
+                    1..N of the base seed, overrides applied to both): the summary shows
+                    baseline, alternative and their difference with its 5-95% band, and
+                    the cost-effectiveness; --out writes the paired differences
+                    (alternative - baseline) in the same tidy form
+  --bands FILE.csv  also write the median, 5% and 95% quantiles and the mean over runs
+                    (year,county,indicator,median,p5,p95,mean)
+  --shard k/n       compute only shard k of n: the runs r with (r - 1) mod n = k - 1;
+                    needs --out FILE.csv or -; combine the parts with npm run merge
+                    (docs/cluster.md)
   --help, -h        this help
 
 Exit status: 0 success; 2 bad input (unreadable or invalid scenario, unknown option or
-parameter, bad option value); 1 any other failure. Nothing is written to --out unless
-every run completed.
+parameter, bad option value); 1 any other failure; 130 cancelled (Ctrl-C). Nothing is
+written to --out unless every run completed.
 `;

@@ -13,6 +13,30 @@ export interface EnsembleRequest {
   workers: number;
   /** Called after each simulated year of any run. */
   onYear?: (run: number, year: number) => void;
+  /** Only these run numbers (a shard of the ensemble), in this order; default 1..runs. */
+  runList?: readonly number[];
+  /** Aborting stops every worker and rejects with Cancelled. */
+  signal?: AbortSignal;
+}
+
+/** One run to compute: run `run` of `scenario` from base seed `seed`. */
+export interface PoolTask {
+  scenario: Scenario;
+  run: number;
+  seed: number;
+}
+
+/** A list of runs of any scenarios, computed on a pool of worker threads. */
+export interface PoolRequest {
+  tasks: readonly PoolTask[];
+  workers: number;
+  /** Called after each simulated year of task `task` (its index in `tasks`). */
+  onYear?: (task: number, year: number) => void;
+  /** Called once per task as it completes, in completion order (not task order). */
+  onResult: (task: number, result: RunResult) => void;
+  /** Names a task in failure messages (default `run N`). */
+  label?: (task: number) => string;
+  signal?: AbortSignal;
 }
 
 /** A run that threw, or a worker that died; the CLI reports it with exit status 1. */
@@ -21,9 +45,18 @@ export class RunFailure extends Error {
     readonly run: number | undefined,
     message: string,
     readonly detail?: string,
+    label?: string,
   ) {
-    super(run === undefined ? message : `run ${run} failed: ${message}`);
+    super(run === undefined ? message : `${label ?? `run ${run}`} failed: ${message}`);
     this.name = 'RunFailure';
+  }
+}
+
+/** The computation was cancelled (AbortSignal): nothing more will be reported. */
+export class Cancelled extends Error {
+  override name = 'Cancelled';
+  constructor() {
+    super('cancelled');
   }
 }
 
@@ -37,50 +70,83 @@ const WORKER_ENTRY = new URL(`./ensembleWorker${extname(fileURLToPath(import.met
  * `runScenario(scenario, i, seed)`, so the results are the same for any number of workers.
  */
 export async function runEnsemble(req: EnsembleRequest): Promise<RunResult[]> {
-  const threads = Math.min(req.workers, req.runs);
-  return threads <= 1 ? runInProcess(req) : runInWorkers(req, threads);
-}
-
-function runInProcess(req: EnsembleRequest): RunResult[] {
-  const results: RunResult[] = [];
-  for (let run = 1; run <= req.runs; run++) {
-    const onYear = req.onYear && ((year: number) => req.onYear!(run, year));
-    try {
-      results.push(executeRun({ scenario: req.scenario, run, seed: req.seed, progress: false }, onYear));
-    } catch (e) {
-      const err = e instanceof Error ? e : new Error(String(e));
-      throw new RunFailure(run, err.message, err.stack);
-    }
-  }
+  const runs = req.runList ?? Array.from({ length: req.runs }, (_, i) => i + 1);
+  const results: RunResult[] = new Array(runs.length);
+  await runTasks({
+    tasks: runs.map((run) => ({ scenario: req.scenario, run, seed: req.seed })),
+    workers: req.workers,
+    onYear: req.onYear && ((t, year) => req.onYear!(runs[t], year)),
+    onResult: (t, r) => (results[t] = r),
+    signal: req.signal,
+  });
   return results;
 }
 
-function runInWorkers(req: EnsembleRequest, threads: number): Promise<RunResult[]> {
+/**
+ * Computes every task, on `workers` threads (1, or a single task, computes in the main thread
+ * between turns of the event loop, so that a cancel can arrive). Each result goes to onResult
+ * as it completes. Rejects with RunFailure on the first failure, Cancelled on abort.
+ */
+export async function runTasks(req: PoolRequest): Promise<void> {
+  if (req.signal?.aborted) throw new Cancelled();
+  const threads = Math.min(req.workers, req.tasks.length);
+  if (threads === 0) return;
+  return threads <= 1 ? runInProcess(req) : runInWorkers(req, threads);
+}
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function runInProcess(req: PoolRequest): Promise<void> {
+  for (let t = 0; t < req.tasks.length; t++) {
+    const task = req.tasks[t];
+    const onYear = req.onYear && ((year: number) => req.onYear!(t, year));
+    let result: RunResult;
+    try {
+      result = executeRun({ ...task, progress: false }, onYear);
+    } catch (e) {
+      const err = e instanceof Error ? e : new Error(String(e));
+      throw new RunFailure(task.run, err.message, err.stack, req.label?.(t));
+    }
+    req.onResult(t, result);
+    if (req.signal) {
+      await turn();
+      if (req.signal.aborted) throw new Cancelled();
+    }
+  }
+}
+
+function runInWorkers(req: PoolRequest, threads: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const results: (RunResult | undefined)[] = new Array(req.runs);
+    const total = req.tasks.length;
     const workers: Worker[] = [];
     const running = new Map<Worker, number>();
-    let nextRun = 1;
+    let next = 0;
     let finished = 0;
     let settled = false;
 
     const stopAll = (): void => {
       settled = true;
+      req.signal?.removeEventListener('abort', onAbort);
       for (const w of workers) void w.terminate();
     };
-    const fail = (error: RunFailure): void => {
+    const fail = (error: Error): void => {
       if (settled) return;
       stopAll();
       reject(error);
     };
+    const failure = (t: number | undefined, message: string, detail?: string) =>
+      new RunFailure(t === undefined ? undefined : req.tasks[t].run, message, detail, t === undefined ? undefined : req.label?.(t));
+    const onAbort = (): void => fail(new Cancelled());
+    req.signal?.addEventListener('abort', onAbort);
     const dispatch = (w: Worker): void => {
-      if (nextRun > req.runs) {
+      if (next >= total) {
         running.delete(w);
         void w.terminate();
         return;
       }
-      const task: RunTask = { scenario: req.scenario, run: nextRun++, seed: req.seed, progress: req.onYear !== undefined };
-      running.set(w, task.run);
+      const t = next++;
+      const task: RunTask = { ...req.tasks[t], progress: req.onYear !== undefined };
+      running.set(w, t);
       w.postMessage(task);
     };
 
@@ -89,28 +155,34 @@ function runInWorkers(req: EnsembleRequest, threads: number): Promise<RunResult[
       workers.push(w);
       w.on('message', (msg: WorkerReply) => {
         if (settled) return;
+        const t = running.get(w)!;
         switch (msg.kind) {
           case 'year':
-            req.onYear?.(msg.run, msg.year);
+            req.onYear?.(t, msg.year);
             break;
           case 'result':
-            results[msg.run - 1] = { meta: msg.meta, values: msg.values, leverCosts: msg.leverCosts };
-            if (++finished === req.runs) {
+            try {
+              req.onResult(t, { meta: msg.meta, values: msg.values, leverCosts: msg.leverCosts });
+            } catch (e) {
+              fail(e instanceof Error ? e : new Error(String(e)));
+              return;
+            }
+            if (++finished === total) {
               stopAll();
-              resolve(results as RunResult[]);
+              resolve();
             } else {
               dispatch(w);
             }
             break;
           case 'error':
-            fail(new RunFailure(msg.run, msg.message, msg.stack));
+            fail(failure(t, msg.message, msg.stack));
             break;
         }
       });
-      w.on('error', (e) => fail(new RunFailure(running.get(w), `worker thread crashed: ${e.message}`, e.stack)));
-      w.on('messageerror', (e) => fail(new RunFailure(running.get(w), `a worker message could not be read: ${e.message}`)));
+      w.on('error', (e) => fail(failure(running.get(w), `worker thread crashed: ${e.message}`, e.stack)));
+      w.on('messageerror', (e) => fail(failure(running.get(w), `a worker message could not be read: ${e.message}`)));
       w.on('exit', (code) => {
-        if (running.has(w)) fail(new RunFailure(running.get(w), `worker thread exited with code ${code} before finishing`));
+        if (running.has(w)) fail(failure(running.get(w), `worker thread exited with code ${code} before finishing`));
       });
       dispatch(w);
     }

@@ -4,16 +4,19 @@
  */
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { resultsJson, type RunResult, type Scenario, ScenarioError, TIDY_HEADER, tidyRows } from '../model/index';
+import { ensembleBands, pairedDifferences } from '../analysis/index';
+import { formatNumber, INDICATORS, regionCounties, resultsJson, type RunResult, type Scenario, ScenarioError, TIDY_HEADER, tidyRows } from '../model/index';
 import { HELP, parseArgs, type SimOptions, UsageError } from './args';
 import { loadScenario } from './loadScenario';
-import { runEnsemble, RunFailure } from './pool';
+import { Cancelled, runTasks, RunFailure } from './pool';
 import { ProgressBar } from './progress';
-import { summaryTable } from './summary';
+import { contentHash, type ShardMeta, shardIndexes, shardLine } from './shard';
+import { comparisonTable, summaryTable } from './summary';
 
 const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
 const EXIT_BAD_INPUT = 2;
+const EXIT_CANCELLED = 130;
 
 /** The output could not be written (exit status 1, reported without a stack trace). */
 class OutputError extends Error {
@@ -66,10 +69,11 @@ async function checkOutTarget(out: string): Promise<void> {
   if (target?.isDirectory()) throw new UsageError('--out', 'a file name, not a folder', out);
 }
 
-function manifest(options: SimOptions, scenario: Scenario): Record<string, unknown> {
+function manifest(options: SimOptions, scenario: Scenario, baseline?: Scenario): Record<string, unknown> {
   return {
     generator: 'poverty-loop sim',
     scenarioFile: options.scenarioFile,
+    ...(baseline && { baselineFile: options.baseline, values: 'paired differences: alternative - baseline, run by run', baseline }),
     seed: scenario.seed,
     ensembleSize: options.runs,
     overrides: {
@@ -82,6 +86,51 @@ function manifest(options: SimOptions, scenario: Scenario): Record<string, unkno
   };
 }
 
+/** A baseline must describe the same counties over the same years as the alternative. */
+function checkComparable(file: string, baseline: Scenario, alternative: Scenario): void {
+  const ids = (s: Scenario) => regionCounties(s.region).map((c) => c.id).join(', ');
+  if (ids(baseline) !== ids(alternative)) throw new ScenarioError(file, '$.region', `the counties of the alternative scenario (${ids(alternative)})`, ids(baseline));
+  if (baseline.startYear !== alternative.startYear) throw new ScenarioError(file, '$.startYear', `the alternative's start year ${alternative.startYear}`, String(baseline.startYear));
+  if (baseline.years !== alternative.years) throw new ScenarioError(file, '$.years', `the alternative's horizon of ${alternative.years} years`, String(baseline.years));
+}
+
+/** Shard metadata of a `sim --shard` output (docs/cluster.md). */
+function simShardMeta(options: SimOptions, scenario: Scenario, baseline: Scenario | undefined, runs: number): ShardMeta {
+  const units = regionCounties(scenario.region).length + 1;
+  return {
+    format: 1,
+    kind: 'sim',
+    shard: options.shard!.k,
+    of: options.shard!.n,
+    assignment: 'round-robin',
+    hash: contentHash({ kind: 'sim', scenario, baseline, runs: options.runs }),
+    total: options.runs,
+    runs,
+    rowsPerRun: (scenario.years + 1) * units * INDICATORS.length,
+    scenarioId: baseline ? `${scenario.id}-minus-${baseline.id}` : scenario.id,
+    header: TIDY_HEADER,
+  };
+}
+
+/** Bands of every value over runs, as CSV: `year,county,indicator,median,p5,p95,mean`. */
+function* bandChunks(results: readonly RunResult[]): Generator<string> {
+  const b = ensembleBands(results);
+  const { meta } = b;
+  const units = meta.counties.map((c) => c.id).concat('region');
+  const k = meta.indicators.length;
+  yield 'year,county,indicator,median,p5,p95,mean\n';
+  for (let y = 0; y <= meta.years; y++) {
+    const parts: string[] = [];
+    for (let u = 0; u < units.length; u++) {
+      for (let i = 0; i < k; i++) {
+        const at = (y * units.length + u) * k + i;
+        parts.push(`${meta.startYear + y},${units[u]},${meta.indicators[i]},${formatNumber(b.median[at])},${formatNumber(b.lo[at])},${formatNumber(b.hi[at])},${formatNumber(b.mean[at])}\n`);
+      }
+    }
+    yield parts.join('');
+  }
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseArgs(argv);
   if (parsed.help) {
@@ -90,26 +139,52 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const { options } = parsed;
   const scenario = await loadScenario(options.scenarioFile, options);
+  const baseline = options.baseline === undefined ? undefined : await loadScenario(options.baseline, options);
+  if (baseline) checkComparable(options.baseline!, baseline, scenario);
+  if (options.shard) {
+    if (options.out === undefined || /\.json$/i.test(options.out)) throw new UsageError('--shard', 'an --out FILE.csv or --out - with it (a shard writes CSV for npm run merge)', options.out);
+    if (options.bands !== undefined) throw new UsageError('--bands', 'no --shard with it (bands need every run)');
+  }
   if (options.out !== undefined && options.out !== '-') await checkOutTarget(options.out);
+  if (options.bands !== undefined) await checkOutTarget(options.bands);
 
-  const bar = !options.quiet && process.stderr.isTTY ? new ProgressBar(process.stderr, options.runs, scenario.years, scenario.startYear + scenario.years) : undefined;
-  let results: RunResult[];
+  // Runs of this shard (all runs without --shard); the baseline's runs follow the alternative's.
+  const runList = options.shard ? shardIndexes(options.runs, options.shard).map((t) => t + 1) : Array.from({ length: options.runs }, (_, i) => i + 1);
+  const tasks = runList.map((run) => ({ scenario, run, seed: scenario.seed }));
+  if (baseline) tasks.push(...runList.map((run) => ({ scenario: baseline, run, seed: scenario.seed })));
+  const bar = !options.quiet && process.stderr.isTTY ? new ProgressBar(process.stderr, tasks.length, scenario.years, scenario.startYear + scenario.years) : undefined;
+  const results: RunResult[] = new Array(tasks.length);
+  const cancel = new AbortController();
+  const onSigint = () => cancel.abort();
+  process.once('SIGINT', onSigint);
   try {
-    results = await runEnsemble({
-      scenario,
-      seed: scenario.seed,
-      runs: options.runs,
+    await runTasks({
+      tasks,
       workers: options.workers,
-      onYear: bar && ((_run, year) => bar.year(year)),
+      onYear: bar && ((_task, year) => bar.year(year)),
+      onResult: (t, r) => (results[t] = r),
+      label: baseline ? (t) => `${t < runList.length ? 'alternative' : 'baseline'} run ${tasks[t].run}` : undefined,
+      signal: cancel.signal,
     });
   } finally {
+    process.removeListener('SIGINT', onSigint);
     bar?.clear();
   }
+  const alternative = results.slice(0, runList.length);
+  const baseResults = baseline ? results.slice(runList.length) : undefined;
+  const series = baseResults ? pairedDifferences(baseResults, alternative) : alternative;
 
+  if (options.bands !== undefined) await writeFileAtomically(options.bands, bandChunks(series));
   if (options.out === undefined) {
-    await writeStdout(summaryTable(results, scenario));
+    await writeStdout(baseResults ? comparisonTable(baseResults, alternative, baseline!, scenario) : summaryTable(alternative, scenario));
   } else {
-    const chunks = outputChunks(results, /\.json$/i.test(options.out) ? 'json' : 'csv', manifest(options, scenario));
+    const csv = !/\.json$/i.test(options.out);
+    const body = outputChunks(series, csv ? 'csv' : 'json', manifest(options, scenario, baseline));
+    const meta = options.shard ? simShardMeta(options, scenario, baseline, runList.length) : undefined;
+    const chunks = meta ? (function* () {
+      yield shardLine(meta);
+      yield* body;
+    })() : body;
     if (options.out === '-') for (const chunk of chunks) await writeStdout(chunk);
     else await writeFileAtomically(options.out, chunks);
   }
@@ -128,6 +203,10 @@ function report(error: unknown): number {
   if (error instanceof OutputError) {
     process.stderr.write(`sim: ${error.message}\n`);
     return EXIT_FAILURE;
+  }
+  if (error instanceof Cancelled) {
+    process.stderr.write('sim: cancelled; no output written.\n');
+    return EXIT_CANCELLED;
   }
   if (error instanceof RunFailure) {
     process.stderr.write(`sim: ${error.message}\n${error.detail ? `${error.detail}\n` : ''}sim: no output written.\n`);

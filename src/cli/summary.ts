@@ -1,3 +1,4 @@
+import { type CostEffectiveness, costEffectiveness, pairedDifferences, type RatioSummary } from '../analysis/index';
 import { type IndicatorName, resultValue, type RunResult, type Scenario } from '../model/index';
 
 type Format = 'count' | 'yuan' | 'percent' | 'number';
@@ -54,13 +55,14 @@ export function quantile(sorted: readonly number[], q: number): number {
 
 interface Stats {
   mean: number;
+  median: number;
   p5: number;
   p95: number;
 }
 
 function stats(values: number[]): Stats {
   const sorted = values.slice().sort((a, b) => a - b);
-  return { mean: values.reduce((a, b) => a + b, 0) / values.length, p5: quantile(sorted, 0.05), p95: quantile(sorted, 0.95) };
+  return { mean: values.reduce((a, b) => a + b, 0) / values.length, median: quantile(sorted, 0.5), p5: quantile(sorted, 0.05), p95: quantile(sorted, 0.95) };
 }
 
 /** Lays out rows: first column left-aligned, the others right-aligned, two spaces apart. */
@@ -71,7 +73,7 @@ function table(rows: string[][]): string {
 
 /**
  * The default output of `npm run sim`: for the region and each county, the start and end
- * values of the key indicators; for an ensemble, the mean over runs and the 5-95% range.
+ * values of the key indicators; for an ensemble, the median over runs and the 5-95% band.
  */
 export function summaryTable(results: readonly RunResult[], scenario: Scenario): string {
   const { meta } = results[0];
@@ -84,7 +86,7 @@ export function summaryTable(results: readonly RunResult[], scenario: Scenario):
   const runs = results.length;
   const lines = [
     `${scenario.title.en}${scenario.title.zh && scenario.title.zh !== scenario.title.en ? ` · ${scenario.title.zh}` : ''} (${scenario.id})`,
-    `${counties.length} ${counties.length === 1 ? 'county' : 'counties'} (${byTerrain.join(', ')}) · ${meta.startYear}-${endYear} · scale ${meta.scale} · seed ${meta.seed} · ${runs} ${runs === 1 ? 'run' : `runs (mean and 5-95% range over runs)`}`,
+    `${counties.length} ${counties.length === 1 ? 'county' : 'counties'} (${byTerrain.join(', ')}) · ${meta.startYear}-${endYear} · scale ${meta.scale} · seed ${meta.seed} · ${runs} ${runs === 1 ? 'run' : `runs (median and 5-95% band over runs)`}`,
   ];
 
   const units = [{ title: `Region (all ${counties.length} counties)`, unit: counties.length }].concat(
@@ -92,7 +94,7 @@ export function summaryTable(results: readonly RunResult[], scenario: Scenario):
   );
   const header = runs === 1
     ? ['', String(meta.startYear), String(endYear), 'change']
-    : ['', `${meta.startYear} mean`, '5-95%', `${endYear} mean`, '5-95%'];
+    : ['', `${meta.startYear} median`, '5-95%', `${endYear} median`, '5-95%'];
 
   for (const { title, unit } of units) {
     const rows = [header];
@@ -103,9 +105,80 @@ export function summaryTable(results: readonly RunResult[], scenario: Scenario):
       const f = (x: number) => formatValue(x, ind.format);
       rows.push(runs === 1
         ? [ind.label, f(start.mean), f(end.mean), formatChange(start.mean, end.mean, ind.format)]
-        : [ind.label, f(start.mean), `${f(start.p5)} - ${f(start.p95)}`, f(end.mean), `${f(end.p5)} - ${f(end.p95)}`]);
+        : [ind.label, f(start.median), `${f(start.p5)} - ${f(start.p95)}`, f(end.median), `${f(end.p5)} - ${f(end.p95)}`]);
     }
     lines.push('', title, table(rows));
   }
+  return lines.join('\n') + '\n';
+}
+
+function formatDifference(x: number, format: Format): string {
+  const magnitude = format === 'percent' ? `${Math.abs(x * 100).toFixed(1)} pp` : formatValue(Math.abs(x), format);
+  // A difference that rounds to zero is shown as ±0, whatever its sign.
+  const sign = /[1-9]/.test(magnitude) ? (x > 0 ? '+' : '-') : '±';
+  return `${sign}${magnitude}`;
+}
+
+function title(s: Scenario): string {
+  return `${s.title.en}${s.title.zh && s.title.zh !== s.title.en ? ` · ${s.title.zh}` : ''} (${s.id})`;
+}
+
+const yuan = (x: number) => `${x < 0 ? '-' : ''}${grouped.format(Math.abs(Math.round(x)))}`;
+
+function ratioLine(name: string, r: RatioSummary, runs: number): string {
+  if (r.band.n === 0) return `${name}: n/a (no run with a positive effect)`;
+  const band = r.band.n > 1 ? ` (5-95%: ${yuan(r.band.lo)} - ${yuan(r.band.hi)})` : '';
+  const undef = r.undefinedRuns ? `; ${r.undefinedRuns} of ${runs} runs without a positive effect left out` : '';
+  const pooled = r.pooled === null ? 'n/a' : yuan(r.pooled);
+  return `${name}: median ${yuan(r.band.median)}${band}; pooled (mean yuan / mean effect) ${pooled}${undef}`;
+}
+
+/** The cost-effectiveness block of a comparison (yuan at 2010 prices). */
+export function costEffectivenessText(ce: CostEffectiveness): string {
+  const runs = ce.runs.length;
+  const b = (x: { median: number; lo: number; hi: number }, f: (v: number) => string) => `${f(x.median)}${runs > 1 ? ` (5-95%: ${f(x.lo)} - ${f(x.hi)})` : ''}`;
+  const count = (x: number) => grouped.format(Math.round(x) || 0);
+  return [
+    'Cost-effectiveness against the baseline (yuan at 2010 prices; docs/sweeps.md, "Cost-effectiveness")',
+    `Extra yuan spent: ${b(ce.yuan, yuan)}`,
+    `Person-years out of poverty: ${b(ce.personYears, count)}`,
+    `Extra household exits lasting ${ce.followUpYears} years (approximation): ${b(ce.lastingExits, count)}`,
+    ratioLine('Yuan per person-year out of poverty', ce.yuanPerPersonYear, runs),
+    ratioLine(`Yuan per exit lasting ${ce.followUpYears} years`, ce.yuanPerLastingExit, runs),
+  ].join('\n');
+}
+
+/**
+ * The summary of `sim --baseline`: for the region and each county, the end-year medians of the
+ * baseline and the alternative and their paired difference with its 5-95% band, then the
+ * cost-effectiveness.
+ */
+export function comparisonTable(baseline: readonly RunResult[], alternative: readonly RunResult[], baseScenario: Scenario, altScenario: Scenario): string {
+  const diffs = pairedDifferences(baseline, alternative);
+  const { meta } = alternative[0];
+  const endYear = meta.startYear + meta.years;
+  const runs = alternative.length;
+  const lines = [
+    `${title(altScenario)} against ${title(baseScenario)}`,
+    `${meta.counties.length} ${meta.counties.length === 1 ? 'county' : 'counties'} · ${meta.startYear}-${endYear} · scale ${meta.scale} · seed ${meta.seed} · ${runs} ${runs === 1 ? 'run' : 'runs'} of each on the same seeds (medians; difference = alternative - baseline, paired by run)`,
+  ];
+  const units = [{ title: `Region (all ${meta.counties.length} counties)`, unit: meta.counties.length }].concat(
+    meta.counties.map((c, u) => ({ title: `${c.name.en}${c.name.zh && c.name.zh !== c.name.en ? ` ${c.name.zh}` : ''} (${c.id}, ${c.terrain})`, unit: u })),
+  );
+  const header = ['', `${endYear} baseline`, 'alternative', 'difference', ...(runs > 1 ? ['5-95%'] : [])];
+  for (const { title: t, unit } of units) {
+    const rows = [header];
+    for (const ind of SUMMARY_INDICATORS) {
+      const at = (rs: readonly RunResult[]) => stats(rs.map((r) => resultValue(r, meta.years, unit, ind.name)));
+      const base = at(baseline);
+      const alt = at(alternative);
+      const d = at(diffs);
+      const f = (x: number) => formatValue(x, ind.format);
+      const fd = (x: number) => formatDifference(x, ind.format);
+      rows.push([ind.label, f(base.median), f(alt.median), fd(d.median), ...(runs > 1 ? [`${fd(d.p5)} to ${fd(d.p95)}`] : [])]);
+    }
+    lines.push('', t, table(rows));
+  }
+  lines.push('', costEffectivenessText(costEffectiveness(baseline, alternative)));
   return lines.join('\n') + '\n';
 }

@@ -1,0 +1,13 @@
+/**
+ * Shared analysis of runs (browser and command line): ensemble bands, paired comparisons,
+ * designs (grid, Latin hypercube, Morris), Morris elementary effects, cost-effectiveness and
+ * sweep files. Pure TypeScript: no Node API, no DOM.
+ */
+export * from './stats';
+export * from './ensemble';
+export * from './design';
+export * from './morris';
+export * from './costEffectiveness';
+export * from './sweepFile';
+export * from './sweep';
+export * from './chart';
