@@ -5,8 +5,8 @@
  * the browser can hand an object in.
  */
 import {
-  describeValue, INDICATOR_INDEX, type IndicatorName, INDICATOR_NAMES, LEVER_BY_NAME, PARAM_BY_KEY, type Scenario,
-  ScenarioError, SCENARIO_LIMITS, validateScenario, checkLeverParam, regionCounties,
+  INDICATOR_INDEX, type IndicatorName, INDICATOR_NAMES, isObject, type Json, JsonChecker, LEVER_BY_NAME, own, PARAM_BY_KEY,
+  parseJsonText, type Scenario, ScenarioError, SCENARIO_LIMITS, validateScenario, checkLeverParam, regionCounties,
 } from '../model/index';
 import { type Design, type DesignKind, type Factor, type FactorTarget, type FactorValue, gridDesign, lhsDesign, morrisDesign } from './design';
 
@@ -72,51 +72,12 @@ const TOP_KEYS = ['$schema', 'id', 'description', 'scenario', 'vary', 'design', 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const COLUMN = /^[A-Za-z_][A-Za-z0-9_.[\]-]{0,99}$/;
 
-type Json = unknown;
-const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const own = (o: Record<string, Json>, k: string) => Object.prototype.hasOwnProperty.call(o, k);
-
-class Checker {
-  constructor(readonly file: string) {}
-
-  fail(path: string, expected: string, got?: Json): never {
-    throw new ScenarioError(this.file, path, expected, got === undefined ? undefined : describeValue(got));
-  }
-
-  object(v: Json, path: string, allowed: readonly string[]): Record<string, Json> {
-    if (!isObject(v)) this.fail(path, 'an object', v);
-    for (const k of Object.keys(v)) {
-      if (!allowed.includes(k)) this.fail(`${path}.${k}`, `one of the keys ${allowed.filter((a) => a !== '$schema').join(', ')} (unknown key)`, k);
-    }
-    return v;
-  }
-
-  int(v: Json, path: string, min: number, max: number): number {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) this.fail(path, `an integer from ${min} to ${max}`, v);
-    return v;
-  }
-
-  num(v: Json, path: string): number {
-    if (typeof v !== 'number' || !Number.isFinite(v)) this.fail(path, 'a number', v);
-    return v;
-  }
-}
+const Checker = JsonChecker;
+type Checker = JsonChecker;
 
 /** Parses a sweep file's text (see validateSweep). */
 export function parseSweep(text: string, file: string): SweepSpec {
-  let data: Json;
-  try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    const msg = (e as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    let where = '';
-    if (pos) {
-      const before = text.slice(0, Number(pos[1]));
-      where = ` at line ${before.split('\n').length}, column ${Number(pos[1]) - before.lastIndexOf('\n')}`;
-    }
-    throw new ScenarioError(file, '$', `valid JSON (${msg}${where})`);
-  }
+  const data = parseJsonText(text, file);
   return validateSweep(data, file);
 }
 

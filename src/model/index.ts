@@ -11,6 +11,7 @@ export * from './indicators';
 export * from './indicatorsZh';
 export * from './scenario/types';
 export * from './scenario/errors';
+export * from './scenario/jsonChecker';
 export * from './scenario/parse';
 export * from './scenario/jsonSchema';
 export * from './region/presets';

@@ -1,8 +1,7 @@
-import type { Bilingual } from '../i18n';
 import { LEVER_BY_NAME, LEVERS, type LeverParamSpec } from '../levers/registry';
 import { PARAM_BY_KEY, type ParamKey } from '../params/registry';
 import { REGION_PRESETS, TERRAIN_DEFAULTS } from '../region/presets';
-import { describeValue, ScenarioError } from './errors';
+import { isObject, type Json, JsonChecker, MAX_TEXT_LENGTH, own, parseJsonText } from './jsonChecker';
 import { type CountySpec, type Intervention, type RegionSpec, type Scenario, TERRAINS } from './types';
 
 /** Bounds of a scenario, shared by validation, the JSON schema and the docs. */
@@ -16,7 +15,7 @@ export const SCENARIO_LIMITS = {
   /** Household agents in one run (households / scale summed over counties). */
   maxAgents: 20_000_000,
   maxInterventions: 500,
-  maxTextLength: 2000,
+  maxTextLength: MAX_TEXT_LENGTH,
   maxSeed: 2 ** 31 - 1,
 } as const;
 
@@ -39,49 +38,8 @@ export const COUNTY_NUMBER_FIELDS: Record<string, [number, number, boolean]> = {
 
 const TOP_KEYS = ['$schema', 'id', 'title', 'description', 'seed', 'startYear', 'years', 'scale', 'region', 'params', 'interventions'];
 
-type Json = unknown;
-const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const own = (o: Record<string, Json>, k: string) => Object.prototype.hasOwnProperty.call(o, k);
-
-class Checker {
-  constructor(readonly file: string) {}
-
-  fail(path: string, expected: string, got?: Json): never {
-    throw new ScenarioError(this.file, path, expected, got === undefined ? undefined : describeValue(got));
-  }
-
-  object(v: Json, path: string, allowed: readonly string[]): Record<string, Json> {
-    if (!isObject(v)) this.fail(path, 'an object', v);
-    for (const k of Object.keys(v)) {
-      if (!allowed.includes(k)) this.fail(`${path}.${k}`, `one of the keys ${allowed.filter((a) => a !== '$schema').join(', ')} (unknown key)`, k);
-    }
-    return v;
-  }
-
-  string(v: Json, path: string, pattern?: RegExp, what = 'a string'): string {
-    if (typeof v !== 'string') this.fail(path, what, v);
-    if (v.length > SCENARIO_LIMITS.maxTextLength) this.fail(path, `at most ${SCENARIO_LIMITS.maxTextLength} characters`, `${v.length} characters`);
-    if (pattern && !pattern.test(v)) this.fail(path, what, v);
-    return v;
-  }
-
-  number(v: Json, path: string, min: number, max: number, integer: boolean, what?: string): number {
-    const expected = what ?? `${integer ? 'an integer' : 'a number'} from ${min} to ${max}`;
-    if (typeof v !== 'number' || !Number.isFinite(v)) this.fail(path, expected, v);
-    if (integer && !Number.isInteger(v)) this.fail(path, expected, v);
-    if (v < min || v > max) this.fail(path, expected, v);
-    return v;
-  }
-
-  bilingual(v: Json, path: string, required: boolean): Bilingual {
-    if (v === undefined && !required) return { zh: '', en: '' };
-    const o = this.object(v, path, ['zh', 'en']);
-    if (typeof o.zh !== 'string' && typeof o.en !== 'string') this.fail(path, 'an object with a "zh" and/or "en" string', v);
-    const zh = o.zh === undefined ? '' : this.string(o.zh, `${path}.zh`);
-    const en = o.en === undefined ? '' : this.string(o.en, `${path}.en`);
-    return { zh: zh || en, en: en || zh };
-  }
-}
+const Checker = JsonChecker;
+type Checker = JsonChecker;
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
@@ -90,20 +48,7 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
  * are errors naming the file, the JSON path and what was expected; defaults are filled in.
  */
 export function parseScenario(text: string, file: string): Scenario {
-  let data: Json;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    const msg = (e as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    let where = '';
-    if (pos) {
-      const before = text.slice(0, Number(pos[1]));
-      const line = before.split('\n').length;
-      where = ` at line ${line}, column ${Number(pos[1]) - before.lastIndexOf('\n')}`;
-    }
-    throw new ScenarioError(file, '$', `valid JSON (${msg}${where})`);
-  }
+  const data = parseJsonText(text, file);
   return validateScenario(data, file);
 }
 

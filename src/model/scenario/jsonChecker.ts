@@ -1,0 +1,85 @@
+import type { Bilingual } from '../i18n';
+import { describeValue, ScenarioError } from './errors';
+
+/** A value read from JSON. */
+export type Json = unknown;
+export const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const own = (o: Record<string, Json>, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+/** Longest text field accepted in an input file. */
+export const MAX_TEXT_LENGTH = 2000;
+
+/**
+ * Checks of values read from a JSON input file (scenario, sweep, lesson). Each failure throws a
+ * ScenarioError naming the file, the JSON path and what was expected.
+ */
+export class JsonChecker {
+  constructor(readonly file: string) {}
+
+  fail(path: string, expected: string, got?: Json): never {
+    throw new ScenarioError(this.file, path, expected, got === undefined ? undefined : describeValue(got));
+  }
+
+  /** An object whose keys are all in `allowed` (`$schema` is tolerated where listed). */
+  object(v: Json, path: string, allowed: readonly string[]): Record<string, Json> {
+    if (!isObject(v)) this.fail(path, 'an object', v);
+    for (const k of Object.keys(v)) {
+      if (!allowed.includes(k)) this.fail(`${path}.${k}`, `one of the keys ${allowed.filter((a) => a !== '$schema').join(', ')} (unknown key)`, k);
+    }
+    return v;
+  }
+
+  string(v: Json, path: string, pattern?: RegExp, what = 'a string'): string {
+    if (typeof v !== 'string') this.fail(path, what, v);
+    if (v.length > MAX_TEXT_LENGTH) this.fail(path, `at most ${MAX_TEXT_LENGTH} characters`, `${v.length} characters`);
+    if (pattern && !pattern.test(v)) this.fail(path, what, v);
+    return v;
+  }
+
+  number(v: Json, path: string, min: number, max: number, integer: boolean, what?: string): number {
+    const expected = what ?? `${integer ? 'an integer' : 'a number'} from ${min} to ${max}`;
+    if (typeof v !== 'number' || !Number.isFinite(v)) this.fail(path, expected, v);
+    if (integer && !Number.isInteger(v)) this.fail(path, expected, v);
+    if (v < min || v > max) this.fail(path, expected, v);
+    return v;
+  }
+
+  int(v: Json, path: string, min: number, max: number): number {
+    return this.number(v, path, min, max, true);
+  }
+
+  /** Any finite number. */
+  num(v: Json, path: string): number {
+    if (typeof v !== 'number' || !Number.isFinite(v)) this.fail(path, 'a number', v);
+    return v;
+  }
+
+  /** A {zh, en} text; a missing language takes the other's text. */
+  bilingual(v: Json, path: string, required: boolean): Bilingual {
+    if (v === undefined && !required) return { zh: '', en: '' };
+    const o = this.object(v, path, ['zh', 'en']);
+    if (typeof o.zh !== 'string' && typeof o.en !== 'string') this.fail(path, 'an object with a "zh" and/or "en" string', v);
+    const zh = o.zh === undefined ? '' : this.string(o.zh, `${path}.zh`);
+    const en = o.en === undefined ? '' : this.string(o.en, `${path}.en`);
+    return { zh: zh || en, en: en || zh };
+  }
+}
+
+/**
+ * Parses JSON text (a leading byte-order mark is ignored); a syntax error becomes a ScenarioError
+ * at path `$` naming the line and column.
+ */
+export function parseJsonText(text: string, file: string): Json {
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    const msg = (e as Error).message;
+    const pos = /position (\d+)/.exec(msg);
+    let where = '';
+    if (pos) {
+      const before = text.slice(0, Number(pos[1]));
+      where = ` at line ${before.split('\n').length}, column ${Number(pos[1]) - before.lastIndexOf('\n')}`;
+    }
+    throw new ScenarioError(file, '$', `valid JSON (${msg}${where})`);
+  }
+}
