@@ -7,22 +7,15 @@ import { basename, dirname, join } from 'node:path';
 import { ensembleBands, pairedDifferences } from '../analysis/index';
 import { formatNumber, INDICATORS, regionCounties, resultsJson, type RunResult, type Scenario, ScenarioError, TIDY_HEADER, tidyRows } from '../model/index';
 import { HELP, parseArgs, type SimOptions, UsageError } from './args';
+import { EXIT_FAILURE, EXIT_OK, reportError } from './exit';
 import { loadScenario } from './loadScenario';
-import { Cancelled, runTasks, RunFailure } from './pool';
+import { runTasks } from './pool';
 import { ProgressBar } from './progress';
-import { contentHash, type ShardMeta, shardIndexes, shardLine } from './shard';
+import { contentHash, OutputError, type ShardMeta, shardIndexes, shardLine } from './shard';
 import { comparisonTable, summaryTable } from './summary';
 
-const EXIT_OK = 0;
-const EXIT_FAILURE = 1;
-const EXIT_BAD_INPUT = 2;
-const EXIT_CANCELLED = 130;
 
 /** The output could not be written (exit status 1, reported without a stack trace). */
-class OutputError extends Error {
-  override name = 'OutputError';
-}
-
 /** Writes to stdout, waiting when the pipe is full. */
 function writeStdout(text: string): Promise<void> {
   return new Promise((resolve) => {
@@ -192,29 +185,7 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 function report(error: unknown): number {
-  if (error instanceof ScenarioError) {
-    process.stderr.write(`sim: ${error.message}\n`);
-    return EXIT_BAD_INPUT;
-  }
-  if (error instanceof UsageError) {
-    process.stderr.write(`sim: ${error.message}\nUsage: npm run sim -- <scenario.json> [options]; --help lists the options.\n`);
-    return EXIT_BAD_INPUT;
-  }
-  if (error instanceof OutputError) {
-    process.stderr.write(`sim: ${error.message}\n`);
-    return EXIT_FAILURE;
-  }
-  if (error instanceof Cancelled) {
-    process.stderr.write('sim: cancelled; no output written.\n');
-    return EXIT_CANCELLED;
-  }
-  if (error instanceof RunFailure) {
-    process.stderr.write(`sim: ${error.message}\n${error.detail ? `${error.detail}\n` : ''}sim: no output written.\n`);
-    return EXIT_FAILURE;
-  }
-  const err = error instanceof Error ? error : new Error(String(error));
-  process.stderr.write(`sim: ${err.stack ?? err.message}\n`);
-  return EXIT_FAILURE;
+  return reportError('sim', 'npm run sim -- <scenario.json> [options]', error);
 }
 
 // A closed pipe (`npm run sim -- x.json --out - | head`) is the reader's choice, not a failure.

@@ -16,17 +16,14 @@ import {
 } from '../analysis/index';
 import { regionCounties, type Scenario, ScenarioError, validateScenario } from '../model/index';
 import { editDistance, UsageError } from './args';
+import { EXIT_CANCELLED, EXIT_FAILURE, EXIT_OK, reportError } from './exit';
 import { loadScenario } from './loadScenario';
-import { Cancelled, runTasks, RunFailure } from './pool';
+import { Cancelled, runTasks } from './pool';
 import { ProgressBar } from './progress';
 import {
-  AtomicWriter, checkOutTarget, contentHash, OutputError, parseShard, type Shard, type ShardMeta, shardIndexes, shardLine,
+  AtomicWriter, checkOutTarget, contentHash, parseShard, type Shard, type ShardMeta, shardIndexes, shardLine,
 } from './shard';
 
-const EXIT_OK = 0;
-const EXIT_FAILURE = 1;
-const EXIT_BAD_INPUT = 2;
-const EXIT_CANCELLED = 130;
 
 export interface SweepOptions {
   sweepFile: string;
@@ -398,29 +395,7 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 function report(error: unknown): number {
-  if (error instanceof ScenarioError) {
-    process.stderr.write(`sweep: ${error.message}\n`);
-    return EXIT_BAD_INPUT;
-  }
-  if (error instanceof UsageError) {
-    process.stderr.write(`sweep: ${error.message}\nUsage: npm run sweep -- <sweep.json> [options]; --help lists the options.\n`);
-    return EXIT_BAD_INPUT;
-  }
-  if (error instanceof Cancelled) {
-    process.stderr.write('sweep: cancelled; no output written.\n');
-    return EXIT_CANCELLED;
-  }
-  if (error instanceof OutputError) {
-    process.stderr.write(`sweep: ${error.message}\n`);
-    return EXIT_FAILURE;
-  }
-  if (error instanceof RunFailure) {
-    process.stderr.write(`sweep: ${error.message}\n${error.detail ? `${error.detail}\n` : ''}sweep: no output written.\n`);
-    return EXIT_FAILURE;
-  }
-  const err = error instanceof Error ? error : new Error(String(error));
-  process.stderr.write(`sweep: ${err.stack ?? err.message}\n`);
-  return EXIT_FAILURE;
+  return reportError('sweep', 'npm run sweep -- <sweep.json> [options]', error);
 }
 
 const isMain = process.argv[1] !== undefined && pathToFileURL(resolve(process.argv[1])).href === import.meta.url;
