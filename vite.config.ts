@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { offlinePlugin } from './src/app/lesson/offline/vitePlugin.js';
 
 /**
  * The browser app. `base: './'` makes every asset URL relative, so `dist/` works from any static
@@ -9,4 +10,6 @@ export default defineConfig({
   base: './',
   worker: { format: 'es' },
   build: { outDir: 'dist', target: 'es2022' },
+  // dist/sw.js: the service worker that caches the built site for offline use (teaching mode)
+  plugins: [offlinePlugin()],
 });

@@ -60,6 +60,31 @@ async function main(): Promise<void> {
       await laptop.page.mouse.move(0, 0);
       await shoot(laptop.page, `laptop-${lang}`);
       await laptop.context.close();
+
+      // teaching mode: a lesson in the presenter (question, then outcome), and its debrief
+      const lesson = await openApp(h, { locale });
+      const lp = lesson.page;
+      await lp.click('#lessons-button');
+      await shoot(lp, `lessons-${lang}`);
+      await lp.click('[data-present="teacher-pay-slow"]');
+      await lp.waitForSelector('#presenter[data-step="0"][data-phase="ask"]');
+      await lp.keyboard.press('1');
+      await lp.mouse.move(0, 0);
+      await shoot(lp, `presenter-ask-${lang}`);
+      for (let i = 0; i < 6; i++) await lp.keyboard.press('+');
+      await lp.keyboard.press('ArrowRight');
+      await lp.waitForSelector('#presenter[data-step="0"][data-phase="reveal"]', { timeout: 60_000 });
+      await lp.keyboard.press('ArrowRight');
+      await lp.waitForSelector('#presenter[data-step="1"][data-phase="ask"]');
+      await lp.keyboard.press('2');
+      await lp.keyboard.press('ArrowRight');
+      await lp.waitForSelector('#presenter[data-step="1"][data-phase="reveal"]', { timeout: 60_000 });
+      await shoot(lp, `presenter-reveal-${lang}`);
+      await lp.keyboard.press('d');
+      await lp.waitForSelector('#debrief[data-ready="true"]', { timeout: 120_000 });
+      await lp.fill('#db-class', lang === 'zh' ? '乡镇干部培训班' : 'Township cadre course');
+      await shoot(lp, `debrief-${lang}`);
+      await lesson.context.close();
     }
   } finally {
     await h.close();

@@ -1,0 +1,47 @@
+/**
+ * Offline use: registers the service worker that the build writes to `sw.js` (see
+ * vitePlugin.ts). After one visit the whole site, lessons included, is cached on the computer and
+ * opens without a network. Only in the built site (the dev server serves modules live) and only in
+ * a secure context (https, or http://localhost / 127.0.0.1, as `node serve.mjs` gives).
+ */
+export type OfflineState = 'ready' | 'pending' | 'none';
+
+/** Defined (true) by vitePlugin.ts in builds that write sw.js; absent under the dev server. */
+declare const __POVERTY_LOOP_SW__: boolean | undefined;
+
+let state: OfflineState = 'none';
+const listeners = new Set<(s: OfflineState) => void>();
+
+function set(next: OfflineState): void {
+  if (next === state) return;
+  state = next;
+  for (const cb of listeners) cb(state);
+}
+
+export function offlineState(): OfflineState {
+  return state;
+}
+
+export function onOfflineStateChange(cb: (s: OfflineState) => void): () => void {
+  listeners.add(cb);
+  return () => listeners.delete(cb);
+}
+
+export function registerServiceWorker(): void {
+  const built = typeof __POVERTY_LOOP_SW__ !== 'undefined' && __POVERTY_LOOP_SW__;
+  if (!built || !('serviceWorker' in navigator) || !window.isSecureContext) return;
+  set(navigator.serviceWorker.controller ? 'ready' : 'pending');
+  const register = () =>
+    navigator.serviceWorker.register('./sw.js').then(
+      () => navigator.serviceWorker.ready.then(() => set('ready')),
+      (e: unknown) => {
+        // not fatal: the app works online as before
+        console.warn('offline cache unavailable:', e);
+        set('none');
+      },
+    );
+  // caching the site downloads it once more: after the page has loaded, when the page is idle
+  const later = () => (window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 1000)))(() => void register(), { timeout: 5000 });
+  if (document.readyState === 'complete') later();
+  else window.addEventListener('load', later, { once: true });
+}
