@@ -1,6 +1,6 @@
 import {
-  type Bilingual, describeValue, INDICATOR_NAMES, type IndicatorName, type Intervention, LEVER_BY_NAME, regionCounties,
-  type Scenario, SCENARIO_LIMITS, ScenarioError, TERRAINS, validateScenario,
+  type Bilingual, INDICATOR_NAMES, type IndicatorName, type Intervention, isObject, type Json, JsonChecker, LEVER_BY_NAME, own, parseJsonText,
+  regionCounties, type Scenario, SCENARIO_LIMITS, ScenarioError, TERRAINS, validateScenario,
 } from '../model';
 import {
   type Lesson, LESSON_AXES, LESSON_FORMAT, LESSON_OPS, type LessonAxis, LESSON_STATS, LESSON_VIEWS, type LessonCheck, type LessonMeasure, type LessonQuestion,
@@ -13,41 +13,12 @@ export type ScenarioLookup = (id: string) => Scenario | undefined;
 /** Bounds of a lesson file. */
 export const LESSON_LIMITS = { maxSteps: 60, minChoices: 2, maxChoices: 6, maxChecks: 8, maxMinutes: 600, minSpeed: 0.25, maxSpeed: 30 } as const;
 
-type Json = unknown;
-const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const own = (o: Record<string, Json>, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
-class Checker {
-  constructor(readonly file: string) {}
-
-  fail(path: string, expected: string, got?: Json): never {
-    throw new ScenarioError(this.file, path, expected, got === undefined ? undefined : describeValue(got));
-  }
-
-  object(v: Json, path: string, allowed: readonly string[]): Record<string, Json> {
-    if (!isObject(v)) this.fail(path, 'an object', v);
-    for (const k of Object.keys(v)) {
-      if (!allowed.includes(k)) this.fail(`${path}.${k}`, `one of the keys ${allowed.filter((a) => a !== '$schema').join(', ')} (unknown key)`, k);
-    }
-    return v;
-  }
-
-  string(v: Json, path: string, pattern?: RegExp, what = 'a string'): string {
-    if (typeof v !== 'string') this.fail(path, what, v);
-    if (v.length > SCENARIO_LIMITS.maxTextLength) this.fail(path, `at most ${SCENARIO_LIMITS.maxTextLength} characters`, `${v.length} characters`);
-    if (pattern && !pattern.test(v)) this.fail(path, what, v);
-    return v;
-  }
-
-  number(v: Json, path: string, min: number, max: number, integer: boolean, what?: string): number {
-    const expected = what ?? `${integer ? 'an integer' : 'a number'} from ${min} to ${max}`;
-    if (typeof v !== 'number' || !Number.isFinite(v) || (integer && !Number.isInteger(v)) || v < min || v > max) this.fail(path, expected, v);
-    return v;
-  }
-
+/** The shared JSON checks, plus what lessons need: enums, non-empty texts, nested scenarios. */
+class Checker extends JsonChecker {
   /** `{zh, en}`; one language may be missing (the other stands in), both empty is an error if required. */
-  bilingual(v: Json, path: string, required: boolean): Bilingual {
+  override bilingual(v: Json, path: string, required: boolean): Bilingual {
     if (v === undefined) {
       if (required) this.fail(path, 'a text {"zh": ..., "en": ...} (required)');
       return { zh: '', en: '' };
@@ -85,19 +56,7 @@ const CHECK_KEYS = ['claim', 'indicator', 'unit', 'year', 'years', 'stat', 'op',
  * up with `lookup`.
  */
 export function parseLesson(text: string, file: string, lookup: ScenarioLookup): Lesson {
-  let data: Json;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    const msg = (e as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    let where = '';
-    if (pos) {
-      const before = text.slice(0, Number(pos[1]));
-      where = ` at line ${before.split('\n').length}, column ${Number(pos[1]) - before.lastIndexOf('\n')}`;
-    }
-    throw new ScenarioError(file, '$', `valid JSON (${msg}${where})`);
-  }
+  const data = parseJsonText(text, file);
   return validateLesson(data, file, lookup);
 }
 
