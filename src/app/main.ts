@@ -9,4 +9,4 @@ const handle = startApp(document.getElementById('app')!);
 handle.ready.catch((e) => console.error(e));
 // teaching mode (lessons, presenter, debrief) and the offline cache: src/app/lesson/
 mountTeaching(handle, document.getElementById('app')!);
-registerServiceWorker();
+registerServiceWorker(() => handle.ctx.store.state.playing || handle.ctx.store.state.busy);

@@ -27,7 +27,12 @@ export function onOfflineStateChange(cb: (s: OfflineState) => void): () => void 
   return () => listeners.delete(cb);
 }
 
-export function registerServiceWorker(): void {
+/**
+ * Registers the service worker once the page has been quiet for a few seconds: caching the site
+ * downloads it once more, and on a slow laptop that should not compete with a simulation the user
+ * is watching. `busy` says whether the page is simulating.
+ */
+export function registerServiceWorker(busy: () => boolean = () => false): void {
   const built = typeof __POVERTY_LOOP_SW__ !== 'undefined' && __POVERTY_LOOP_SW__;
   if (!built || !('serviceWorker' in navigator) || !window.isSecureContext) return;
   set(navigator.serviceWorker.controller ? 'ready' : 'pending');
@@ -40,8 +45,16 @@ export function registerServiceWorker(): void {
         set('none');
       },
     );
-  // caching the site downloads it once more: after the page has loaded, when the page is idle
-  const later = () => (window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 1000)))(() => void register(), { timeout: 5000 });
-  if (document.readyState === 'complete') later();
-  else window.addEventListener('load', later, { once: true });
+  let quiet = 0;
+  const poll = () => {
+    quiet = busy() ? 0 : quiet + 1;
+    if (quiet * POLL_MS >= QUIET_MS) void register();
+    else setTimeout(poll, POLL_MS);
+  };
+  if (document.readyState === 'complete') poll();
+  else window.addEventListener('load', poll, { once: true });
 }
+
+const POLL_MS = 500;
+/** How long the page must be quiet (not simulating) before the site is cached. */
+const QUIET_MS = 3000;
