@@ -82,6 +82,8 @@ export class Player {
   /** Shows the next year; false at the end of the horizon or if the run was replaced. */
   private async advance(): Promise<boolean> {
     const { store, sim } = this.ctx;
+    // A year still being simulated when the user pauses or resets must not move the year shown.
+    const token = this.token;
     if (!sim.meta) return false;
     if (store.state.yearIndex < sim.frontier) {
       store.set({ yearIndex: store.state.yearIndex + 1 });
@@ -89,7 +91,7 @@ export class Player {
     }
     if (sim.done) return false;
     const ok = await sim.step(1);
-    if (ok) store.set({ yearIndex: sim.frontier });
+    if (ok && token === this.token) store.set({ yearIndex: sim.frontier });
     return ok;
   }
 }
