@@ -514,7 +514,7 @@ export class Presenter {
       const shown = this.viewStore.state.yearIndex;
       const hint = this.phase === 'run'
         ? (this.playing ? lt('pr.running', { year: fmtYear(step.runTo) }) : lt('pr.paused'))
-        : shown < end ? lt('pr.runHint', { year: fmtYear(step.runTo) }) : lt('pr.noQuestion');
+        : shown < end ? lt('pr.runHint', { year: fmtYear(step.runTo) }) : this.hasReveal(step) ? lt('pr.revealHint') : lt('pr.noQuestion');
       nodes.push(el('p', { class: 'pr-hint', id: 'pr-hint', text: hint }));
     }
     // keep the focus where it was across re-renders (a field being typed in, a choice)

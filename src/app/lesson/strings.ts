@@ -49,6 +49,7 @@ export const LESSON_STRINGS = {
   'pr.freeLabel': { zh: '全班的回答（输入后按回车）', en: "The class's answer (type, then Enter)" },
   'pr.saved': { zh: '已保存', en: 'Saved' },
   'pr.noQuestion': { zh: '按“下一步”继续。', en: 'Press Next to go on.' },
+  'pr.revealHint': { zh: '按“下一步”揭晓结果。', en: 'Press Next to reveal what happened.' },
   'pr.runHint': { zh: '按“下一步”或空格开始运行到 {year} 年。', en: 'Press Next or Space to run to {year}.' },
   'pr.running': { zh: '正在运行到 {year} 年…', en: 'Running to {year}…' },
   'pr.paused': { zh: '已暂停：按空格继续，按“下一步”直接跑完。', en: 'Paused: Space resumes, Next runs to the end.' },
