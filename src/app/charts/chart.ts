@@ -12,6 +12,25 @@ export function sizeOf(node: HTMLElement): { width: number; height: number } {
   return { width: Math.max(120, node.clientWidth), height: Math.max(120, node.clientHeight) };
 }
 
+/** Creates a chart's SVG in its container, with its class and ARIA role. */
+export function createChartSvg(container: HTMLElement, className: string, role: 'img' | 'group'): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('class', `chart ${className}`);
+  svg.setAttribute('role', role);
+  container.append(svg);
+  return svg;
+}
+
+/** Sizes the SVG to its container (width, height, viewBox, font) and returns the size. */
+export function fitSvg(svg: SVGSVGElement, container: HTMLElement): { width: number; height: number } {
+  const size = sizeOf(container);
+  svg.setAttribute('width', String(size.width));
+  svg.setAttribute('height', String(size.height));
+  svg.setAttribute('viewBox', `0 0 ${size.width} ${size.height}`);
+  svg.setAttribute('font-family', FONT);
+  return size;
+}
+
 /** Font stack used inside SVGs (kept as attributes so exported files render the same). */
 export const FONT = '"Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans", "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
 

@@ -4,7 +4,7 @@ import { type AppContext } from '../context';
 import { fmtIndicator, fmtYear } from '../i18n/format';
 import { bi, t } from '../i18n/i18n';
 import { unitText } from '../i18n/units';
-import { baseFont, type Chart, FONT, sizeOf, SVG_NS } from './chart';
+import { baseFont, type Chart, createChartSvg, fitSvg } from './chart';
 import { INK, INK_MUTED, PAPER, sequential, textOn } from './palette';
 
 const LABEL = new Map(INDICATORS.map((i) => [i.name, i]));
@@ -27,10 +27,7 @@ function hexPath(r: number): string {
  * shows a tooltip; click, Enter or Space selects the county.
  */
 export function createHexMap(container: HTMLElement, ctx: AppContext): Chart {
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('class', 'chart hex-map');
-  svg.setAttribute('role', 'group');
-  container.append(svg);
+  const svg = createChartSvg(container, 'hex-map', 'group');
   const root = select(svg);
   const defs = root.append('defs');
   const gradient = defs.append('linearGradient').attr('id', 'hexmap-legend-gradient');
@@ -53,11 +50,7 @@ export function createHexMap(container: HTMLElement, ctx: AppContext): Chart {
   function render(): void {
     const meta = ctx.sim.meta;
     if (!meta) return;
-    const { width, height } = sizeOf(container);
-    svg.setAttribute('width', String(width));
-    svg.setAttribute('height', String(height));
-    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-    svg.setAttribute('font-family', FONT);
+    const { width, height } = fitSvg(svg, container);
     const indicator = ctx.store.state.mapIndicator;
     const spec = LABEL.get(indicator)!;
     svg.setAttribute('aria-label', `${t('panel.map')}: ${bi(spec.label)}`);

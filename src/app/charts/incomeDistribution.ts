@@ -4,7 +4,7 @@ import { fmtCompact, fmtNumber, fmtPercent, fmtYear } from '../i18n/format';
 import { bi, t } from '../i18n/i18n';
 import type { StringId } from '../i18n/strings';
 import { BINS, binEdge, CATEGORIES, DIST_MAX, DIST_MIN, summaryOffset } from '../worker/distribution';
-import { baseFont, type Chart, FONT, sizeOf, SVG_NS } from './chart';
+import { baseFont, type Chart, createChartSvg, fitSvg, FONT } from './chart';
 import { CATEGORY_COLOUR, GRID, INK, INK_MUTED, OKABE_ITO, PAPER } from './palette';
 
 const CATEGORY_LABEL: StringId[] = ['dist.registered', 'dist.exited', 'dist.never'];
@@ -18,10 +18,7 @@ interface Bar { cat: number; bin: number; y0: number; y1: number }
  * from year to year as the run plays or the scrubber moves.
  */
 export function createIncomeDistribution(container: HTMLElement, ctx: AppContext): Chart {
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('class', 'chart income-distribution');
-  svg.setAttribute('role', 'img');
-  container.append(svg);
+  const svg = createChartSvg(container, 'income-distribution', 'img');
   const root = select(svg);
   const band = root.append('rect').attr('class', 'band');
   const gridG = root.append('g').attr('class', 'y-axis');
@@ -35,11 +32,7 @@ export function createIncomeDistribution(container: HTMLElement, ctx: AppContext
   function render(): void {
     const meta = ctx.sim.meta;
     if (!meta) return;
-    const { width, height } = sizeOf(container);
-    svg.setAttribute('width', String(width));
-    svg.setAttribute('height', String(height));
-    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-    svg.setAttribute('font-family', FONT);
+    const { width, height } = fitSvg(svg, container);
     const fs = baseFont(width, height) * 0.95;
     const yi = ctx.store.state.yearIndex;
     const u = viewUnit(ctx);

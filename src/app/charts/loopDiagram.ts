@@ -4,7 +4,7 @@ import { type AppContext, viewUnit } from '../context';
 import { fmtFixed, fmtIndicator, fmtNumber, fmtPercent, fmtYear } from '../i18n/format';
 import { bi, t } from '../i18n/i18n';
 import type { StringId } from '../i18n/strings';
-import { baseFont, type Chart, FONT, sizeOf, SVG_NS } from './chart';
+import { baseFont, type Chart, createChartSvg, fitSvg } from './chart';
 import { DAMPING, INK, INK_MUTED, OKABE_ITO, PAPER, REINFORCING } from './palette';
 import { textWidth, wrapText } from './textWrap';
 
@@ -73,10 +73,7 @@ const dist = (a: Pt, b: Pt) => Math.hypot(a[0] - b[0], a[1] - b[1]);
  * closing links, reinforcing above 1, broken below 1.
  */
 export function createLoopDiagram(container: HTMLElement, ctx: AppContext): Chart {
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('class', 'chart loop-diagram');
-  svg.setAttribute('role', 'group');
-  container.append(svg);
+  const svg = createChartSvg(container, 'loop-diagram', 'group');
   const root = select(svg);
   const linkLayer = root.append('g').attr('class', 'links');
   const nodeLayer = root.append('g').attr('class', 'stages');
@@ -85,11 +82,7 @@ export function createLoopDiagram(container: HTMLElement, ctx: AppContext): Char
   function render(): void {
     const meta = ctx.sim.meta;
     if (!meta) return;
-    const { width, height } = sizeOf(container);
-    svg.setAttribute('width', String(width));
-    svg.setAttribute('height', String(height));
-    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-    svg.setAttribute('font-family', FONT);
+    const { width, height } = fitSvg(svg, container);
     const y = ctx.store.state.yearIndex;
     const u = viewUnit(ctx);
     const unitName = u === meta.counties.length ? t('region') : bi(meta.counties[u].name);

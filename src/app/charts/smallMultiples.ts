@@ -5,7 +5,7 @@ import type { SimClient } from '../worker/simClient';
 import { fmtIndicator, fmtNumber, fmtYear } from '../i18n/format';
 import { bi, t } from '../i18n/i18n';
 import type { StringId } from '../i18n/strings';
-import { baseFont, type Chart, FONT, sizeOf, SVG_NS } from './chart';
+import { baseFont, type Chart, createChartSvg, fitSvg, FONT } from './chart';
 import { GRID, INK, INK_MUTED, OKABE_ITO, PAPER, TERRAIN_COLOUR } from './palette';
 import { wrapText } from './textWrap';
 
@@ -52,20 +52,13 @@ export const PANELS: Panel[] = [
  * year and the year shown are marked. Click a line to select its county.
  */
 export function createSmallMultiples(container: HTMLElement, ctx: AppContext): Chart {
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('class', 'chart small-multiples');
-  svg.setAttribute('role', 'img');
-  container.append(svg);
+  const svg = createChartSvg(container, 'small-multiples', 'img');
   const root = select(svg);
 
   function render(): void {
     const meta = ctx.sim.meta;
     if (!meta) return;
-    const { width, height } = sizeOf(container);
-    svg.setAttribute('width', String(width));
-    svg.setAttribute('height', String(height));
-    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-    svg.setAttribute('font-family', FONT);
+    const { width, height } = fitSvg(svg, container);
     svg.setAttribute('aria-label', t('panel.multiples'));
     const fs = baseFont(width, height) * 0.92;
     const cols = width > height * 1.15 ? 3 : 2;
