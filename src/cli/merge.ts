@@ -8,12 +8,10 @@
  */
 import { type BoundSweep, OutcomeCollector } from '../analysis/index';
 import { editDistance, UsageError } from './args';
-import { AtomicWriter, checkOutTarget, MergeError, mergeShards, openShards, OutputError } from './shard';
+import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, reportError } from './exit';
+import { AtomicWriter, checkOutTarget, MergeError, mergeShards, openShards } from './shard';
 import { sweepFromShardMeta, writeStdout, writeSweepReports } from './sweep';
 
-const EXIT_OK = 0;
-const EXIT_FAILURE = 1;
-const EXIT_BAD_INPUT = 2;
 
 export interface MergeOptions {
   files: string[];
@@ -112,17 +110,7 @@ function report(error: unknown): number {
     process.stderr.write(`merge: ${error.message}\nmerge: nothing written.\n`);
     return EXIT_BAD_INPUT;
   }
-  if (error instanceof UsageError) {
-    process.stderr.write(`merge: ${error.message}\nUsage: npm run merge -- <shard.csv...> --out FILE.csv; --help lists the options.\n`);
-    return EXIT_BAD_INPUT;
-  }
-  if (error instanceof OutputError) {
-    process.stderr.write(`merge: ${error.message}\n`);
-    return EXIT_FAILURE;
-  }
-  const err = error instanceof Error ? error : new Error(String(error));
-  process.stderr.write(`merge: ${err.stack ?? err.message}\n`);
-  return EXIT_FAILURE;
+  return reportError('merge', 'npm run merge -- <shard.csv...> --out FILE.csv', error);
 }
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

@@ -8,7 +8,9 @@ import { TERRAIN_CODE } from './scenario/types';
 import { allocateCounties, allocateTalentTables, allocateVillages } from './state/counties';
 import { allocateHouseholds, STATUS } from './state/households';
 import { allocateProfessionals } from './state/professionals';
-import { allocateMarkets, makeLeverState, type ResolvedCounty, type World } from './state/world';
+import { allocateLeverState } from './levers/leverState';
+import { INDUSTRIES } from './levers/registry';
+import { allocateMarkets, type ResolvedCounty, type World } from './state/world';
 import { GINI_BINS } from './systems/indicators';
 import { settleServices } from './systems/talent';
 import { buildTables } from './systems/tables';
@@ -78,7 +80,7 @@ export function createWorld(scenario: Scenario, run: number, seed: number): Worl
     county: allocateCounties(nC),
     villages: allocateVillages(villagesTotal),
     markets: allocateMarkets(nC),
-    levers: makeLeverState(nC),
+    levers: allocateLeverState(nC, INDUSTRIES.length),
     rng: {
       households: counties.map((_, c) => stream(seed, run, c, 'households')),
       talent: counties.map((_, c) => stream(seed, run, c, 'talent')),

@@ -3,7 +3,6 @@ import type { Bilingual } from './i18n';
 import { LEVERS } from './levers/registry';
 import { createWorld } from './init';
 import type { Scenario, Terrain } from './scenario/types';
-import { STATUS } from './state/households';
 import type { World } from './state/world';
 import { recordIndicators } from './systems/indicators';
 import { step } from './step';
@@ -180,4 +179,3 @@ export function resultValue(r: RunResult, yearIndex: number, unit: number, indic
   return r.values[(yearIndex * units + unit) * r.meta.indicators.length + INDICATOR_INDEX[indicator]];
 }
 
-export { STATUS };

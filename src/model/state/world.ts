@@ -1,5 +1,5 @@
 import { INDUSTRIES } from '../levers/registry';
-import { allocateLeverState, type LeverState } from '../levers/leverState';
+import type { LeverState } from '../levers/leverState';
 import type { Params } from '../params/registry';
 import type { Rng } from '../rng';
 import type { CountySpec, Intervention } from '../scenario/types';
@@ -86,6 +86,3 @@ export interface World {
   };
 }
 
-export function makeLeverState(counties: number): LeverState {
-  return allocateLeverState(counties, INDUSTRIES.length);
-}
