@@ -109,11 +109,11 @@ export const STRINGS = {
   'loop.reinforcing': { zh: '自我强化（>1）', en: 'Reinforcing (>1)' },
   'loop.broken': { zh: '循环被打破（<1）', en: 'Broken (<1)' },
   'loop.explain.reinforcing': {
-    zh: '任何一环的损失绕一圈回来会更大：要素净流出 {flow}/年，县域持续“空心化”。',
+    zh: '任何一环的损失绕一圈回来会更大：要素每年净流出{flow}，县域持续“空心化”。',
     en: 'A loss at any stage comes back around the circle larger: quality factors leave on net ({flow} a year), the county keeps hollowing out.',
   },
   'loop.explain.virtuous': {
-    zh: '循环仍会放大变化，但方向已经扭转：要素净流入 {flow}/年，增长会绕一圈回来更大（良性循环）。',
+    zh: '循环仍会放大变化，但方向已经扭转：要素每年净流入{flow}，增长会绕一圈回来更大（良性循环）。',
     en: 'The circle still amplifies, but it now runs upward: quality factors arrive on net ({flow} a year), and gains come back larger (a virtuous circle).',
   },
   'loop.explain.broken': {
