@@ -8,6 +8,7 @@ import {
   INDICATOR_INDEX, type IndicatorName, INDICATOR_NAMES, isObject, type Json, JsonChecker, LEVER_BY_NAME, own, PARAM_BY_KEY,
   parseJsonText, type Scenario, ScenarioError, SCENARIO_LIMITS, validateScenario, checkLeverParam, regionCounties,
 } from '../model/index';
+import { INPUT_LIMITS } from '../model/scenario/limits';
 import { type Design, type DesignKind, type Factor, type FactorTarget, type FactorValue, gridDesign, lhsDesign, morrisDesign } from './design';
 
 /** One entry of `vary`, as written. */
@@ -77,7 +78,7 @@ type Checker = JsonChecker;
 
 /** Parses a sweep file's text (see validateSweep). */
 export function parseSweep(text: string, file: string): SweepSpec {
-  const data = parseJsonText(text, file);
+  const data = parseJsonText(text, file, INPUT_LIMITS.maxSweepBytes);
   return validateSweep(data, file);
 }
 
@@ -86,11 +87,11 @@ export function validateSweep(data: Json, file: string): SweepSpec {
   const ck: Checker = new Checker(file);
   const o = ck.object(data, '$', TOP_KEYS);
   const id = o.id === undefined ? 'sweep' : (typeof o.id === 'string' && ID.test(o.id) ? o.id : ck.fail('$.id', 'an id of letters, digits, "-", "_" or "." (at most 64)', o.id));
-  const description = o.description === undefined ? '' : typeof o.description === 'string' ? o.description : ck.fail('$.description', 'a string', o.description);
+  const description = o.description === undefined ? '' : ck.string(o.description, '$.description');
 
   if (!own(o, 'scenario')) ck.fail('$.scenario', 'a scenario file path (relative to this file) or an inline scenario object (required)');
   let scenario: SweepSpec['scenario'];
-  if (typeof o.scenario === 'string' && o.scenario.trim() !== '') scenario = { file: o.scenario };
+  if (typeof o.scenario === 'string' && o.scenario.trim() !== '') scenario = { file: ck.string(o.scenario, '$.scenario', undefined, 'a scenario file path') };
   else if (isObject(o.scenario)) scenario = { inline: o.scenario };
   else ck.fail('$.scenario', 'a scenario file path (relative to this file) or an inline scenario object', o.scenario);
 
@@ -121,7 +122,7 @@ export function validateSweep(data: Json, file: string): SweepSpec {
   const outcome = validateOutcome(ck, o.outcome);
   let indicators: IndicatorName[] | undefined;
   if (o.indicators !== undefined) {
-    if (!Array.isArray(o.indicators) || o.indicators.length === 0) ck.fail('$.indicators', 'a non-empty array of indicator names', o.indicators);
+    if (!Array.isArray(o.indicators) || o.indicators.length === 0 || o.indicators.length > INDICATOR_NAMES.length) ck.fail('$.indicators', `an array of 1 to ${INDICATOR_NAMES.length} indicator names`, o.indicators);
     indicators = o.indicators.map((name: Json, i: number) => {
       if (typeof name !== 'string' || !own(INDICATOR_INDEX, name)) ck.fail(`$.indicators[${i}]`, 'an indicator name (see docs/ODD.md)', name);
       return name as IndicatorName;
@@ -157,6 +158,7 @@ function validateVary(ck: Checker, v: Json, path: string, design: DesignKind): V
     if (!Array.isArray(o.values) || o.values.length === 0 || o.values.length > SWEEP_LIMITS.maxValues) ck.fail(`${path}.values`, `an array of 1 to ${SWEEP_LIMITS.maxValues} values`, o.values);
     out.values = o.values.map((x: Json, j: number) => {
       if (typeof x === 'number' ? !Number.isFinite(x) : typeof x !== 'string' && typeof x !== 'boolean') ck.fail(`${path}.values[${j}]`, 'a number, a string or true/false', x);
+      if (typeof x === 'string') ck.string(x, `${path}.values[${j}]`);
       return x as FactorValue;
     });
   } else {
@@ -177,7 +179,7 @@ function validateOutcome(ck: Checker, v: Json): OutcomeSpec {
   if (v === undefined) return { indicator: 'povertyRate', unit: 'region', year: 'end' };
   const o = ck.object(v, '$.outcome', ['indicator', 'unit', 'year']);
   if (typeof o.indicator !== 'string' || !own(INDICATOR_INDEX, o.indicator)) ck.fail('$.outcome.indicator', 'an indicator name (see docs/ODD.md), e.g. "povertyRate"', o.indicator);
-  const unit = o.unit === undefined ? 'region' : typeof o.unit === 'string' ? o.unit : ck.fail('$.outcome.unit', '"region" or a county id of the scenario', o.unit);
+  const unit = o.unit === undefined ? 'region' : ck.string(o.unit, '$.outcome.unit', /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, '"region" or a county id of the scenario');
   let year: OutcomeSpec['year'] = 'end';
   if (o.year !== undefined) {
     if (o.year === 'mean' || o.year === 'end') year = o.year;

@@ -2,6 +2,7 @@ import {
   type Bilingual, INDICATOR_NAMES, type IndicatorName, type Intervention, isObject, type Json, JsonChecker, LEVER_BY_NAME, own, parseJsonText,
   regionCounties, type Scenario, SCENARIO_LIMITS, ScenarioError, TERRAINS, validateScenario,
 } from '../model';
+import { INPUT_LIMITS } from '../model/scenario/limits';
 import {
   type Lesson, LESSON_AXES, LESSON_FORMAT, LESSON_OPS, type LessonAxis, LESSON_STATS, LESSON_VIEWS, type LessonCheck, type LessonMeasure, type LessonQuestion,
   type LessonStat, type LessonStep, type LessonView,
@@ -56,7 +57,7 @@ const CHECK_KEYS = ['claim', 'indicator', 'unit', 'year', 'years', 'stat', 'op',
  * up with `lookup`.
  */
 export function parseLesson(text: string, file: string, lookup: ScenarioLookup): Lesson {
-  const data = parseJsonText(text, file);
+  const data = parseJsonText(text, file, INPUT_LIMITS.maxLessonBytes);
   return validateLesson(data, file, lookup);
 }
 
@@ -77,7 +78,7 @@ export function validateLesson(data: Json, file: string, lookup: ScenarioLookup)
 
   const resolve = (v: Json, path: string): Scenario => {
     if (typeof v === 'string') {
-      const s = lookup(v);
+      const s = ID.test(v) ? lookup(v) : undefined;
       if (!s) ck.fail(path, 'the id of a scenario in the library (scenarios/*.json) or a scenario object', v);
       return withSeed(s);
     }
@@ -212,6 +213,9 @@ function applyChange(
   if (a.params !== undefined) {
     const checked = ck.scenario(`${path}.params`, (p) => p.replace(/^\$\.params/, '$'), () => validateScenario({ id: 'probe', title: next.title, params: a.params }, ck.file));
     params = { ...next.params, ...checked.params };
+  }
+  if (next.interventions.length + added.length > SCENARIO_LIMITS.maxInterventions) {
+    ck.fail(`${path}.interventions`, `at most ${SCENARIO_LIMITS.maxInterventions} interventions in a step's scenario, counting those added by earlier steps (limit)`, `${next.interventions.length + added.length}`);
   }
   const levers = added.map((iv) => LEVER_BY_NAME.get(iv.lever)!.label);
   const join = (k: 'zh' | 'en', sep: string) => [next.title[k], ...levers.map((l) => l[k])].join(sep);

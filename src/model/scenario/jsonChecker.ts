@@ -1,13 +1,13 @@
 import type { Bilingual } from '../i18n';
 import { describeValue, ScenarioError } from './errors';
+import { INPUT_LIMITS, MAX_TEXT_LENGTH } from './limits';
 
 /** A value read from JSON. */
 export type Json = unknown;
 export const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 export const own = (o: Record<string, Json>, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
-/** Longest text field accepted in an input file. */
-export const MAX_TEXT_LENGTH = 2000;
+export { MAX_TEXT_LENGTH };
 
 /**
  * Checks of values read from a JSON input file (scenario, sweep, lesson). Each failure throws a
@@ -67,19 +67,45 @@ export class JsonChecker {
 
 /**
  * Parses JSON text (a leading byte-order mark is ignored); a syntax error becomes a ScenarioError
- * at path `$` naming the line and column.
+ * at path `$` naming the line and column. Text longer than `maxChars` or nested deeper than
+ * INPUT_LIMITS.maxDepth is refused before parsing, so a small file cannot cost a lot of memory or
+ * a deep recursion.
  */
-export function parseJsonText(text: string, file: string): Json {
+export function parseJsonText(text: string, file: string, maxChars: number = INPUT_LIMITS.maxScenarioBytes): Json {
+  if (typeof text !== 'string') throw new ScenarioError(file, '$', 'JSON text', typeof text);
+  if (text.length > maxChars) throw new ScenarioError(file, '$', `a file of at most ${maxChars} bytes (limit)`, `${text.length} characters`);
+  const depth = nestingDepth(text, INPUT_LIMITS.maxDepth);
+  if (depth !== null) {
+    throw new ScenarioError(file, '$', `arrays and objects nested at most ${INPUT_LIMITS.maxDepth} deep (limit)`, `deeper nesting at ${lineColumn(text, depth)}`);
+  }
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     const msg = (e as Error).message;
     const pos = /position (\d+)/.exec(msg);
-    let where = '';
-    if (pos) {
-      const before = text.slice(0, Number(pos[1]));
-      where = ` at line ${before.split('\n').length}, column ${Number(pos[1]) - before.lastIndexOf('\n')}`;
-    }
-    throw new ScenarioError(file, '$', `valid JSON (${msg}${where})`);
+    const where = pos ? ` at ${lineColumn(text, Number(pos[1]))}` : '';
+    throw new ScenarioError(file, '$', `valid JSON (${msg.length > 120 ? `${msg.slice(0, 117)}...` : msg}${where})`);
   }
+}
+
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  return `line ${before.split('\n').length}, column ${offset - before.lastIndexOf('\n')}`;
+}
+
+/** Offset where brackets outside strings first nest deeper than `max`, or null. */
+function nestingDepth(text: string, max: number): number | null {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return null;
 }

@@ -1,23 +1,12 @@
 import { LEVER_BY_NAME, LEVERS, type LeverParamSpec } from '../levers/registry';
 import { PARAM_BY_KEY, type ParamKey } from '../params/registry';
 import { REGION_PRESETS, TERRAIN_DEFAULTS } from '../region/presets';
-import { isObject, type Json, JsonChecker, MAX_TEXT_LENGTH, own, parseJsonText } from './jsonChecker';
+import { isObject, type Json, JsonChecker, own, parseJsonText } from './jsonChecker';
+import { agentCount, INPUT_LIMITS, SCENARIO_LIMITS } from './limits';
 import { type CountySpec, type Intervention, type RegionSpec, type Scenario, TERRAINS } from './types';
 
-/** Bounds of a scenario, shared by validation, the JSON schema and the docs. */
-export const SCENARIO_LIMITS = {
-  minYear: 1990,
-  maxYear: 2100,
-  maxYears: 100,
-  maxScale: 100000,
-  maxCounties: 200,
-  maxHouseholdsPerCounty: 1e8,
-  /** Household agents in one run (households / scale summed over counties). */
-  maxAgents: 20_000_000,
-  maxInterventions: 500,
-  maxTextLength: MAX_TEXT_LENGTH,
-  maxSeed: 2 ** 31 - 1,
-} as const;
+/** Bounds of a scenario (declared with every other input limit in limits.ts). */
+export { SCENARIO_LIMITS };
 
 export const SCENARIO_DEFAULTS = { seed: 1, startYear: 2013, years: 22, scale: 10 } as const;
 
@@ -48,7 +37,7 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
  * are errors naming the file, the JSON path and what was expected; defaults are filled in.
  */
 export function parseScenario(text: string, file: string): Scenario {
-  const data = parseJsonText(text, file);
+  const data = parseJsonText(text, file, INPUT_LIMITS.maxScenarioBytes);
   return validateScenario(data, file);
 }
 
@@ -122,7 +111,7 @@ function validateRegion(ck: Checker, v: Json, scale: number): RegionSpec {
 }
 
 function checkAgents(ck: Checker, counties: CountySpec[], scale: number): void {
-  const agents = counties.reduce((a, c) => a + Math.max(1, Math.round(c.households / scale)), 0);
+  const agents = agentCount(counties.map((c) => c.households), scale);
   if (agents > SCENARIO_LIMITS.maxAgents) {
     ck.fail('$.scale', `a scale large enough for at most ${SCENARIO_LIMITS.maxAgents} household agents`, `${agents} agents at scale ${scale}`);
   }
@@ -175,20 +164,20 @@ function validateInterventions(ck: Checker, v: Json, countyIds: string[], startY
       if (typeof iv.counties === 'string') {
         if (iv.counties !== 'all' && !(TERRAINS as readonly string[]).includes(iv.counties)) ck.fail(`${path}.counties`, `"all", a terrain (${TERRAINS.join(', ')}) or a list of county ids`, iv.counties);
         counties = iv.counties as Intervention['counties'];
-      } else if (Array.isArray(iv.counties) && iv.counties.length > 0) {
+      } else if (Array.isArray(iv.counties) && iv.counties.length > 0 && iv.counties.length <= L.maxCounties) {
         counties = iv.counties.map((cid: Json, j: number) => {
           if (typeof cid !== 'string' || !countyIds.includes(cid)) ck.fail(`${path}.counties[${j}]`, `a county id of this region (${countyIds.slice(0, 12).join(', ')}${countyIds.length > 12 ? ', ...' : ''})`, cid);
           return cid;
         });
       } else {
-        ck.fail(`${path}.counties`, '"all", a terrain or a non-empty list of county ids', iv.counties);
+        ck.fail(`${path}.counties`, `"all", a terrain or a list of 1 to ${L.maxCounties} county ids`, iv.counties);
       }
     }
     const out: Intervention = { lever: spec.name as Intervention['lever'], from, to, counties };
     for (const ps of spec.params) {
       out[ps.name] = iv[ps.name] === undefined ? ps.default : checkLeverParam(ck, ps, iv[ps.name], `${path}.${ps.name}`);
     }
-    if (typeof iv.note === 'string') out.note = ck.string(iv.note, `${path}.note`);
+    if (iv.note !== undefined) out.note = ck.string(iv.note, `${path}.note`, undefined, 'a text note');
     return out;
   });
 }
