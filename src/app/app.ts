@@ -1,4 +1,4 @@
-import { INDICATORS, type IndicatorName, parseScenario, type Scenario } from '../model';
+import { INDICATORS, type IndicatorName, parseScenario, type Scenario, ScenarioError } from '../model';
 import { createHexMap } from './charts/hexMap';
 import { createIncomeDistribution } from './charts/incomeDistribution';
 import { createLoopDiagram } from './charts/loopDiagram';
@@ -20,9 +20,12 @@ import { createRunControls } from './panels/runControls';
 import { createScenarioBar } from './panels/scenarioBar';
 import { type LibraryEntry, loadLibrary } from './scenario/library';
 import { decodeScenario, scenarioInHash, shareUrl } from './scenario/shareLink';
+import { checkBrowserLimits } from './scenario/browserLimits';
+import { INPUT_LIMITS } from '../model/scenario/limits';
+import { Autosave } from './state/autosave';
 import { Player } from './state/player';
 import { Store } from './state/store';
-import { SimClient } from './worker/simClient';
+import { SimClient, WorkerFault } from './worker/simClient';
 
 /** What the test harness and the screenshots script may read (no control, no secrets). */
 export interface AppHandle {
@@ -42,7 +45,19 @@ export function startApp(mount: HTMLElement): AppHandle {
   const tooltip = new Tooltip();
   const ctx: AppContext = { store, sim, tooltip, reference: null };
   const notices = new Notices();
-  const player = new Player(ctx, (e) => notices.error(t('error.runTitle'), e));
+  const autosave = new Autosave();
+  /** A failed run: a dead worker offers a restart, a broken model state says so; nothing is lost. */
+  const reportRunError = (e: unknown): void => {
+    if (e instanceof WorkerFault) {
+      notices.error(t('error.workerTitle'), e, [{ label: t('error.restart'), id: 'restart-sim', run: () => void restartSim() }], t('error.workerHint'));
+    } else if (e instanceof Error && e.name === 'ModelHealthError') {
+      notices.error(t('error.runTitle'), e, [], t('error.healthHint'));
+    } else {
+      notices.error(t('error.runTitle'), e);
+    }
+  };
+  const player = new Player(ctx, reportRunError);
+  sim.onFault(reportRunError);
   const about = createAboutDialog();
   const library = loadLibrary((file, e) => console.warn(`${file} skipped:`, e));
 
@@ -63,6 +78,7 @@ export function startApp(mount: HTMLElement): AppHandle {
         ctx.reference = null;
         return;
       }
+      if (refSim?.fault) refSim = null;
       refSim ??= new SimClient();
       refSim.onData(scheduleRender);
       if (refSim.scenario !== want) await refSim.load(want);
@@ -84,16 +100,27 @@ export function startApp(mount: HTMLElement): AppHandle {
 
   // ---- loading and rerunning ----------------------------------------------------------------
   let loadToken = 0;
-  async function loadScenario(s: Scenario, opts: { keepYear: boolean; file: string | null; modified: boolean }): Promise<void> {
+  async function loadScenario(s: Scenario, opts: { keepYear: boolean; file: string | null; modified: boolean; original?: Scenario | null }): Promise<void> {
     const token = ++loadToken;
     const wasPlaying = store.state.playing;
     const target = opts.keepYear ? store.state.yearIndex : 0;
+    try {
+      checkBrowserLimits(s, opts.file ?? s.id);
+    } catch (e) {
+      // too large for this page: the running scenario stays as it is
+      notices.error(t('error.title'), e, [], t('error.browserLimit'));
+      return;
+    }
     player.pause();
     store.set({ busy: true });
     try {
       try {
         await sim.load(s);
       } catch (e) {
+        if (e instanceof WorkerFault) {
+          reportRunError(e);
+          return;
+        }
         // the engine refused the scenario: say so, and go back to the one that was running
         notices.error(t('error.runTitle'), e);
         const previous = origin.lastGood;
@@ -101,7 +128,11 @@ export function startApp(mount: HTMLElement): AppHandle {
         return;
       }
       if (token !== loadToken) return;
-      origin = { file: opts.file, modified: opts.modified, lastGood: s, original: opts.modified ? origin.original : s };
+      origin = { file: opts.file, modified: opts.modified, lastGood: s, original: opts.modified ? opts.original ?? origin.original : s };
+      if (opts.modified) {
+        dropDraftOffer();
+        autosave.schedule({ file: opts.file, scenario: s, original: origin.original });
+      }
       if (!opts.modified) ctx.reference = null;
       bar.setCurrent(s, opts.file, opts.modified);
       const counties = sim.meta!.counties.length;
@@ -115,7 +146,7 @@ export function startApp(mount: HTMLElement): AppHandle {
         });
       }
     } catch (e) {
-      notices.error(t('error.runTitle'), e);
+      reportRunError(e);
     } finally {
       if (token === loadToken) store.set({ busy: false });
     }
@@ -133,15 +164,70 @@ export function startApp(mount: HTMLElement): AppHandle {
   async function importText(text: string, fileName: string): Promise<void> {
     let s: Scenario;
     try {
-      s = parseScenario(text, fileName);
+      s = checkBrowserLimits(parseScenario(text, fileName), fileName);
     } catch (e) {
       notices.error(t('error.importTitle', { file: fileName }), e);
       return;
     }
     notices.clearErrors();
+    autosave.clear();
     await loadScenario(s, { keepYear: false, file: null, modified: false });
     notices.info(t('notice.imported', { title: bi(s.title) }));
   }
+
+  /** Reads a scenario file from the user, refusing an oversized one before reading it. */
+  function importFile(file: File): void {
+    if (file.size > INPUT_LIMITS.maxScenarioBytes) {
+      notices.error(t('error.importTitle', { file: file.name }),
+        new ScenarioError(file.name, '$', `a file of at most ${INPUT_LIMITS.maxScenarioBytes} bytes (limit)`, `${file.size} bytes`));
+      return;
+    }
+    void file.text().then((text) => importText(text, file.name), (e: unknown) => notices.error(t('error.importTitle', { file: file.name }), e));
+  }
+
+  /** After a worker fault: a fresh worker, the same scenario (edits included), back to the year shown. */
+  async function restartSim(): Promise<void> {
+    const s = sim.scenario;
+    sim.restart();
+    notices.clearErrors();
+    if (s) await loadScenario(s, { keepYear: true, file: origin.file, modified: origin.modified, original: origin.original });
+  }
+
+  // ---- unsaved edits from an earlier visit -------------------------------------------------
+  let draftOffer: HTMLElement | null = null;
+  function dropDraftOffer(): void {
+    draftOffer?.remove();
+    draftOffer = null;
+  }
+  function offerDraft(): void {
+    const draft = autosave.read();
+    if (!draft) return;
+    const time = draft.savedAt ? new Date(draft.savedAt).toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB') : '';
+    draftOffer = notices.ask(t('draft.offer', { title: bi(draft.scenario.title), time }), [
+      {
+        label: t('draft.restore'), id: 'draft-restore',
+        run: () => {
+          draftOffer = null;
+          notices.clearErrors();
+          void loadScenario(draft.scenario, { keepYear: false, file: draft.file, modified: true, original: draft.original }).then(() => {
+            if (sim.scenario === draft.scenario) notices.info(t('draft.restored'));
+          });
+        },
+      },
+      {
+        label: t('draft.discard'), id: 'draft-discard',
+        run: () => {
+          draftOffer = null;
+          autosave.clear();
+        },
+      },
+    ], 'draft-offer');
+  }
+  // keep the last edits however the page goes away
+  window.addEventListener('pagehide', () => autosave.flush());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') autosave.flush();
+  });
 
   async function withBusy(job: () => Promise<void>): Promise<void> {
     player.pause();
@@ -160,9 +246,11 @@ export function startApp(mount: HTMLElement): AppHandle {
     pick: (entry: LibraryEntry) => {
       history.replaceState(null, '', location.pathname + location.search);
       notices.clearErrors();
+      autosave.clear();
+      dropDraftOffer();
       void loadScenario(entry.scenario, { keepYear: false, file: entry.file, modified: false });
     },
-    importFile: (file: File) => void file.text().then((text) => importText(text, file.name)),
+    importFile,
     exportScenario: () => {
       const s = sim.scenario;
       if (s) downloadText(`${slug(s.id)}.json`, `${JSON.stringify(s, null, 2)}\n`, 'application/json');
@@ -321,7 +409,7 @@ export function startApp(mount: HTMLElement): AppHandle {
     dragDepth = 0;
     dropHint.hidden = true;
     const file = e.dataTransfer?.files?.[0];
-    if (file) void file.text().then((text) => importText(text, file.name));
+    if (file) importFile(file);
   });
 
   // keyboard: Space plays or pauses, arrows move the year (when no control has focus)
@@ -344,6 +432,8 @@ export function startApp(mount: HTMLElement): AppHandle {
     if (!encoded) return;
     try {
       const s = decodeScenario(encoded);
+      autosave.clear();
+      dropDraftOffer();
       void loadScenario(s, { keepYear: false, file: null, modified: false });
     } catch (e) {
       notices.error(t('error.linkTitle'), e);
@@ -363,7 +453,7 @@ export function startApp(mount: HTMLElement): AppHandle {
     }
   }
   const ready = first
-    ? loadScenario(first, { keepYear: false, file: firstFile, modified: false })
+    ? loadScenario(first, { keepYear: false, file: firstFile, modified: false }).then(offerDraft)
     : Promise.reject(new Error('the scenario library is empty'));
   return { ctx, player, ready };
 }

@@ -228,6 +228,24 @@ export const STRINGS = {
   'error.expected': { zh: '应为', en: 'Expected' },
   'error.got': { zh: '实际', en: 'Found' },
   'error.untouched': { zh: '当前场景没有改变。', en: 'The current scenario is unchanged.' },
+  'error.workerTitle': { zh: '模拟线程停止了', en: 'The simulation stopped' },
+  'error.workerHint': {
+    zh: '场景和你的修改都还在，已画出的结果也保留着。点“重新启动”会重新运行到当前年份。',
+    en: 'The scenario and your changes are kept, and so are the results drawn so far. Restart runs it again to the year shown.',
+  },
+  'error.restart': { zh: '重新启动', en: 'Restart' },
+  'error.healthHint': {
+    zh: '模型状态出现了无效数值，运行已停止；已画出的年份仍然有效。请检查参数，或把场景文件报告给维护者。',
+    en: 'The model state became invalid and the run stopped; the years drawn so far are still valid. Check the parameters, or report the scenario file to the maintainers.',
+  },
+  'error.browserLimit': {
+    zh: '这个场景在浏览器中太大：请增大 scale（每个主体代表的农户数），或在命令行用 npm run sim 运行。',
+    en: 'This scenario is too large for the browser: raise its scale (households per agent), or run it on the command line with npm run sim.',
+  },
+  'draft.offer': { zh: '恢复未保存的修改？（{title}，{time}）', en: 'Restore unsaved changes? ({title}, {time})' },
+  'draft.restore': { zh: '恢复', en: 'Restore' },
+  'draft.discard': { zh: '放弃', en: 'Discard' },
+  'draft.restored': { zh: '已恢复未保存的修改。', en: 'Unsaved changes restored.' },
 
   // ---- about ---------------------------------------------------------------------------------
   'about.title': { zh: '关于模型', en: 'About the model' },

@@ -5,6 +5,18 @@ import type { LoadReply, SimWorkerApi, StepReply } from './simWorker';
 const LEVER_INDEX_OF = new Map(LEVERS.map((l, i) => [l.name as string, i]));
 
 /**
+ * The simulation worker stopped: it crashed (an uncaught error), a message could not be read,
+ * or it was killed. Every call in flight rejects with it, and so does every later call until
+ * `restart()`; the data already recorded stays.
+ */
+export class WorkerFault extends Error {
+  constructor(readonly kind: 'crashed' | 'unreadable' | 'killed', detail: string) {
+    super(`the simulation worker stopped (${kind}): ${detail}`);
+    this.name = 'WorkerFault';
+  }
+}
+
+/**
  * The page's side of the simulation: starts the worker, keeps every recorded year's indicators
  * and income distribution (so the year scrubber can show any of them again), and drops replies
  * that belong to a run the user has since replaced.
@@ -23,14 +35,82 @@ export class SimClient {
   /** Engine time of the last reply, ms. */
   lastStepMs = 0;
 
-  private readonly worker: Worker;
-  private readonly api: Comlink.Remote<SimWorkerApi>;
+  /** Set when the worker stopped (see WorkerFault); cleared by restart(). */
+  fault: WorkerFault | null = null;
+
+  private worker!: Worker;
+  private api!: Comlink.Remote<SimWorkerApi>;
   private generation = 0;
   private readonly listeners = new Set<() => void>();
+  private readonly faultListeners = new Set<(f: WorkerFault) => void>();
+  /** Rejecters of the calls in flight, so that a dead worker fails them instead of leaving them hanging. */
+  private readonly pending = new Set<(e: Error) => void>();
 
   constructor() {
-    this.worker = new Worker(new URL('./simWorker.ts', import.meta.url), { type: 'module', name: 'simulation' });
-    this.api = Comlink.wrap<SimWorkerApi>(this.worker);
+    this.spawn();
+  }
+
+  private spawn(): void {
+    const worker = new Worker(new URL('./simWorker.ts', import.meta.url), { type: 'module', name: 'simulation' });
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      if (worker === this.worker) this.fail(new WorkerFault('crashed', e.message || 'the worker raised an error it did not handle'));
+    });
+    worker.addEventListener('messageerror', () => {
+      if (worker === this.worker) this.fail(new WorkerFault('unreadable', 'a message from the worker could not be read'));
+    });
+    this.worker = worker;
+    this.api = Comlink.wrap<SimWorkerApi>(worker);
+  }
+
+  /** Runs one call to the worker; rejects at once if the worker is dead or dies meanwhile. */
+  private call<T>(job: (api: Comlink.Remote<SimWorkerApi>) => Promise<T>): Promise<T> {
+    if (this.fault) return Promise.reject(this.fault);
+    return new Promise<T>((resolve, reject) => {
+      const onFault = (e: Error) => reject(e);
+      this.pending.add(onFault);
+      job(this.api).then(resolve, reject).finally(() => this.pending.delete(onFault));
+    });
+  }
+
+  private fail(fault: WorkerFault): void {
+    if (this.fault) return;
+    this.fault = fault;
+    this.worker.terminate();
+    const waiting = [...this.pending];
+    this.pending.clear();
+    for (const reject of waiting) reject(fault);
+    for (const cb of this.faultListeners) cb(fault);
+  }
+
+  /** Called once when the worker stops (crash, unreadable message, kill). */
+  onFault(cb: (f: WorkerFault) => void): () => void {
+    this.faultListeners.add(cb);
+    return () => this.faultListeners.delete(cb);
+  }
+
+  /**
+   * Kills the worker as a crash would (for the end-to-end tests and for a stuck run): calls in
+   * flight reject with a WorkerFault, the recorded data stays.
+   */
+  kill(reason = 'killed by the page'): void {
+    this.fail(new WorkerFault('killed', reason));
+  }
+
+  /**
+   * A fresh worker after a fault. The recorded data stays until the caller loads a scenario
+   * (the app reloads the current one and runs it back to the year shown).
+   */
+  restart(): void {
+    if (!this.fault) this.worker.terminate();
+    this.generation++;
+    this.fault = null;
+    this.spawn();
+  }
+
+  /** Stops the worker for good (the page no longer needs this run). */
+  dispose(): void {
+    this.fail(new WorkerFault('killed', 'disposed'));
   }
 
   /** Called after every change of the recorded data. */
@@ -65,7 +145,7 @@ export class SimClient {
   async load(scenario: Scenario, seed?: number): Promise<void> {
     const gen = ++this.generation;
     this.scenario = scenario;
-    const r = await this.api.load(scenario, gen, seed);
+    const r = await this.call((api) => api.load(scenario, gen, seed));
     if (r.generation !== this.generation) return;
     this.accept(r, true);
   }
@@ -73,7 +153,7 @@ export class SimClient {
   /** Starts the current scenario again. */
   async reset(): Promise<void> {
     const gen = ++this.generation;
-    const r = await this.api.reset(gen);
+    const r = await this.call((api) => api.reset(gen));
     if (r.generation !== this.generation) return;
     this.accept(r, true);
   }
@@ -82,7 +162,7 @@ export class SimClient {
   async step(years = 1): Promise<boolean> {
     if (!this.meta || this.done) return false;
     const gen = this.generation;
-    const r = await this.api.step(years, gen);
+    const r = await this.call((api) => api.step(years, gen));
     if (r.generation !== this.generation || gen !== this.generation) return false;
     this.accept(r, false);
     return true;
@@ -98,12 +178,25 @@ export class SimClient {
     return gen === this.generation;
   }
 
-  /** The whole run as a RunResult (runs to the horizon first). */
+  /**
+   * The whole run as a RunResult (runs to the horizon first). Rejects rather than return a
+   * partial run: if the run is replaced or the worker stops meanwhile, nothing is exported.
+   */
   async result(onYear?: () => void): Promise<RunResult> {
     if (!this.meta) throw new Error('no run');
-    await this.runTo(this.years, onYear);
-    const r = await this.api.result();
+    const gen = this.generation;
+    const complete = await this.runTo(this.years, onYear);
+    if (!complete || gen !== this.generation || !this.done) throw new Error('the run changed before it reached its last year; nothing was exported');
+    const r = await this.call((api) => api.result());
+    if (gen !== this.generation || r.meta.years !== this.years || r.meta.scenarioId !== this.meta.scenarioId) {
+      throw new Error('the run changed while it was being exported; nothing was exported');
+    }
     return r;
+  }
+
+  /** Test hook: corrupts one county field in the worker's state (see simWorker.ts injectFault). */
+  injectFault(county: number, field: string): Promise<void> {
+    return this.call((api) => api.injectFault(county, field));
   }
 
   /** One indicator value; NaN for years not simulated yet. */

@@ -33,6 +33,11 @@ export interface LoadReply extends StepReply {
 let sim: Simulation | null = null;
 let scenario: Scenario | null = null;
 let generation = 0;
+/**
+ * The error that stopped the current run (e.g. a ModelHealthError naming the county, year and
+ * field): the run's state is no longer trustworthy, so every later step fails with it too.
+ */
+let broken: Error | null = null;
 
 function block(s: Simulation, yearIndex: number): YearBlock {
   const units = s.meta.counties.length + 1;
@@ -57,11 +62,17 @@ function reply(blocks: YearBlock[], stepMs: number): StepReply {
 
 function advance(years: number): StepReply {
   if (!sim) throw new Error('no scenario loaded');
+  if (broken) throw broken;
   const blocks: YearBlock[] = [];
   const t0 = performance.now();
-  for (let n = 0; n < years && !sim.done; n++) {
-    sim.step();
-    blocks.push(block(sim, sim.yearsRecorded - 1));
+  try {
+    for (let n = 0; n < years && !sim.done; n++) {
+      sim.step();
+      blocks.push(block(sim, sim.yearsRecorded - 1));
+    }
+  } catch (e) {
+    broken = e instanceof Error ? e : new Error(String(e));
+    throw broken;
   }
   return reply(blocks, performance.now() - t0);
 }
@@ -71,6 +82,7 @@ const api = {
   load(next: Scenario, gen: number, seed?: number): LoadReply {
     generation = gen;
     scenario = next;
+    broken = null;
     const t0 = performance.now();
     sim = new Simulation(next, 1, seed ?? next.seed);
     const first = block(sim, 0);
@@ -107,8 +119,22 @@ const api = {
   /** Indicator values of every recorded year (transferred). */
   result(): RunResult {
     if (!sim) throw new Error('no scenario loaded');
+    if (broken) throw broken;
+    if (!sim.done) throw new Error(`the run has not reached its last year (${sim.year} of ${sim.meta.startYear + sim.meta.years}); nothing to export`);
     const r = sim.result();
     return Comlink.transfer(r, [r.values.buffer, r.leverCosts.buffer]);
+  },
+
+  /**
+   * Test hook (end-to-end tests of the health check): sets one county field of the current
+   * state to NaN, as an engine defect would, so the next step's health check stops the run.
+   */
+  injectFault(county: number, field: string): void {
+    if (!sim) throw new Error('no scenario loaded');
+    const arrays = sim.world.county as unknown as Record<string, unknown>;
+    const a = Object.prototype.hasOwnProperty.call(arrays, field) ? arrays[field] : undefined;
+    if (!(a instanceof Float64Array) || county < 0 || county >= a.length) throw new Error(`no county field ${field}[${county}]`);
+    a[county] = NaN;
   },
 };
 
