@@ -16,6 +16,16 @@ export { MAX_TEXT_LENGTH };
 export class JsonChecker {
   constructor(readonly file: string) {}
 
+  /**
+   * The JSON path of `key` under `path`: `$.a.b` for a plain name, `$.a["odd key"]` (a JSON
+   * string, cut to 60 characters) for anything else, so an empty, dotted or quoted key still
+   * gives a readable, unambiguous path.
+   */
+  static child(path: string, key: string): string {
+    if (/^[A-Za-z_$][\w$]{0,59}$/.test(key)) return `${path}.${key}`;
+    return `${path}[${JSON.stringify(key.length > 60 ? `${key.slice(0, 57)}...` : key)}]`;
+  }
+
   fail(path: string, expected: string, got?: Json): never {
     throw new ScenarioError(this.file, path, expected, got === undefined ? undefined : describeValue(got));
   }
@@ -24,7 +34,7 @@ export class JsonChecker {
   object(v: Json, path: string, allowed: readonly string[]): Record<string, Json> {
     if (!isObject(v)) this.fail(path, 'an object', v);
     for (const k of Object.keys(v)) {
-      if (!allowed.includes(k)) this.fail(`${path}.${k}`, `one of the keys ${allowed.filter((a) => a !== '$schema').join(', ')} (unknown key)`, k);
+      if (!allowed.includes(k)) this.fail(JsonChecker.child(path, k), `one of the keys ${allowed.filter((a) => a !== '$schema').join(', ')} (unknown key)`, k);
     }
     return v;
   }

@@ -123,8 +123,9 @@ function validateParams(ck: Checker, v: Json): Partial<Record<ParamKey, number>>
   const out: Partial<Record<ParamKey, number>> = {};
   for (const [k, val] of Object.entries(v)) {
     const spec = PARAM_BY_KEY.get(k);
-    if (!spec) ck.fail(`$.params["${k}"]`, 'a known parameter path (see docs/ODD.md or scenarios/schema.json)', k);
-    out[k as ParamKey] = ck.number(val, `$.params["${k}"]`, spec.min, spec.max, spec.integer ?? false,
+    const path = `$.params[${JSON.stringify(k.length > 60 ? `${k.slice(0, 57)}...` : k)}]`;
+    if (!spec) ck.fail(path, 'a known parameter path (see docs/ODD.md or scenarios/schema.json)', k);
+    out[k as ParamKey] = ck.number(val, path, spec.min, spec.max, spec.integer ?? false,
       `${spec.integer ? 'an integer' : 'a number'} from ${spec.min} to ${spec.max} (${spec.unit})`);
   }
   return out;
