@@ -2,7 +2,7 @@ import {
   type Bilingual, INDICATOR_NAMES, type IndicatorName, type Intervention, isObject, type Json, JsonChecker, LEVER_BY_NAME, own, parseJsonText,
   regionCounties, type Scenario, SCENARIO_LIMITS, ScenarioError, TERRAINS, validateScenario,
 } from '../model';
-import { INPUT_LIMITS } from '../model/scenario/limits';
+import { INPUT_LIMITS, MAX_TEXT_LENGTH } from '../model/scenario/limits';
 import {
   type Lesson, LESSON_AXES, LESSON_FORMAT, LESSON_OPS, type LessonAxis, LESSON_STATS, LESSON_VIEWS, type LessonCheck, type LessonMeasure, type LessonQuestion,
   type LessonStat, type LessonStep, type LessonView,
@@ -193,6 +193,9 @@ export function scenarioKey(s: Scenario): string {
   return JSON.stringify([s.seed, s.startYear, s.years, s.scale, s.region, s.params, s.interventions]);
 }
 
+/** Title of the scenarios built only to check a step's changes (the real title is composed after). */
+const PROBE_TITLE = { en: 'probe' };
+
 function applyChange(
   ck: Checker, v: Json, path: string, current: Scenario, resolve: (v: Json, path: string) => Scenario, composedId: string,
 ): Scenario {
@@ -204,21 +207,25 @@ function applyChange(
   if (a.interventions !== undefined) {
     if (!Array.isArray(a.interventions) || a.interventions.length === 0) ck.fail(`${path}.interventions`, 'a non-empty array of interventions (as in a scenario file)', a.interventions);
     a.interventions.forEach((iv: Json, i: number) => {
-      const probe = { id: 'probe', title: next.title, startYear: next.startYear, years: next.years, scale: next.scale, region: next.region, interventions: [iv] };
+      const probe = { id: 'probe', title: PROBE_TITLE, startYear: next.startYear, years: next.years, scale: next.scale, region: next.region, interventions: [iv] };
       const checked = ck.scenario(`${path}.interventions[${i}]`, (p) => p.replace(/^\$\.interventions\[0\]/, '$'), () => validateScenario(probe, ck.file));
       added.push(checked.interventions[0]);
     });
   }
   let params = next.params;
   if (a.params !== undefined) {
-    const checked = ck.scenario(`${path}.params`, (p) => p.replace(/^\$\.params/, '$'), () => validateScenario({ id: 'probe', title: next.title, params: a.params }, ck.file));
+    const checked = ck.scenario(`${path}.params`, (p) => p.replace(/^\$\.params/, '$'), () => validateScenario({ id: 'probe', title: PROBE_TITLE, params: a.params }, ck.file));
     params = { ...next.params, ...checked.params };
   }
   if (next.interventions.length + added.length > SCENARIO_LIMITS.maxInterventions) {
     ck.fail(`${path}.interventions`, `at most ${SCENARIO_LIMITS.maxInterventions} interventions in a step's scenario, counting those added by earlier steps (limit)`, `${next.interventions.length + added.length}`);
   }
   const levers = added.map((iv) => LEVER_BY_NAME.get(iv.lever)!.label);
-  const join = (k: 'zh' | 'en', sep: string) => [next.title[k], ...levers.map((l) => l[k])].join(sep);
+  // the composed title grows by a lever name per step: cut it to the text limit
+  const join = (k: 'zh' | 'en', sep: string) => {
+    const text = [next.title[k], ...levers.map((l) => l[k])].join(sep);
+    return text.length > MAX_TEXT_LENGTH ? `${text.slice(0, MAX_TEXT_LENGTH - 1)}…` : text;
+  };
   next = {
     ...next,
     id: composedId,
