@@ -25,7 +25,8 @@ export function decodeScenario(encoded: string): Scenario {
     throw new ScenarioError('link', '$', `a link of at most ${INPUT_LIMITS.maxLinkChars} characters after "#scenario=" (limit)`, `${encoded.length} characters`);
   }
   if (!/^[A-Za-z0-9_-]*={0,2}$/.test(encoded)) {
-    throw new ScenarioError('link', '$', 'base64url characters (A-Z, a-z, 0-9, "-", "_") after "#scenario="', encoded);
+    const at = encoded.search(/[^A-Za-z0-9_-]/);
+    throw new ScenarioError('link', '$', 'base64url characters (A-Z, a-z, 0-9, "-", "_") after "#scenario="', `${JSON.stringify(encoded.slice(at, at + 1))} at character ${at + 1}`);
   }
   let text: string;
   try {
