@@ -3,9 +3,37 @@ import type { World } from './state/world';
 
 /** A run whose state broke: names the county, the year and the field. */
 export class ModelHealthError extends Error {
-  constructor(readonly county: string, readonly year: number, readonly field: string, readonly value: number) {
-    super(`model state broke in ${year}: county ${county}, field ${field} = ${value} (expected a finite${field === 'growthMomentum' ? '' : ', non-negative'} number)`);
+  constructor(readonly county: string, readonly year: number, readonly field: string, readonly value: number, expected?: string) {
+    super(`model state broke in ${year}: county ${county}, field ${field} = ${value} (expected ${expected ?? `a finite${field === 'growthMomentum' ? '' : ', non-negative'} number`})`);
     this.name = 'ModelHealthError';
+  }
+}
+
+/** Indicators that are rates or indexes from 0 to 1. */
+const RATES = ['povertyRate', 'registeredPoorRate', 'returnToPovertyRate', 'newPoorRate', 'youthShare', 'idleEarmarkedShare', 'fiscalDependency',
+  'assessmentBurden', 'gini', 'infrastructureIndex', 'ecoCapacity', 'nearPoorRate'];
+/** Indicators that are counts, stocks or money and cannot be negative. */
+const NON_NEGATIVE = ['population', 'capitalStock', 'meanIncome', 'teachersPer1000Pupils', 'doctorsPer1000', 'talentOutflow', 'relocatedPeople',
+  'interventionCost', 'youthOutflow', 'registeredExits', 'paperExits', 'output'];
+
+/**
+ * Checks one recorded year of indicators (`values` from `offset`, units = counties + region, in
+ * `names` order): every value finite, rates in 0..1, counts and stocks non-negative. Throws a
+ * ModelHealthError naming the county (or `region`), the year and the indicator.
+ */
+export function checkIndicators(values: Float64Array, offset: number, names: readonly string[], countyIds: readonly string[], year: number): void {
+  const k = names.length;
+  const units = countyIds.length + 1;
+  const rate = names.map((n) => RATES.includes(n));
+  const nonNegative = names.map((n) => NON_NEGATIVE.includes(n));
+  for (let u = 0; u < units; u++) {
+    for (let i = 0; i < k; i++) {
+      const x = values[offset + u * k + i];
+      const bad = !Number.isFinite(x) ? 'a finite number'
+        : rate[i] && (x < -1e-9 || x > 1 + 1e-9) ? 'a rate from 0 to 1'
+          : nonNegative[i] && x < -1e-6 ? 'a non-negative number' : null;
+      if (bad) throw new ModelHealthError(u < countyIds.length ? countyIds[u] : 'region', year, names[i], x, bad);
+    }
   }
 }
 

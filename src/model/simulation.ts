@@ -6,6 +6,7 @@ import type { Scenario, Terrain } from './scenario/types';
 import type { World } from './state/world';
 import { recordIndicators } from './systems/indicators';
 import { step } from './step';
+import { checkIndicators } from './health';
 
 /** What a run's output describes: the counties, the years, the indicators. */
 export interface RunMeta {
@@ -144,6 +145,8 @@ export class Simulation {
   private record(): void {
     const offset = this.recorded * this.unitCount * INDICATORS.length;
     recordIndicators(this.world, this.values, offset);
+    // numerical health of what is recorded (the state itself is checked after each step)
+    checkIndicators(this.values, offset, this.meta.indicators, this.world.counties.map((c) => c.id), this.world.year);
     const n = this.world.counties.length;
     const units = this.unitCount;
     for (let l = 0; l < LEVERS.length; l++) {
