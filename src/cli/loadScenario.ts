@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { PARAM_BY_KEY, parseScenario, type Scenario, ScenarioError, validateScenario } from '../model/index';
+import { open } from 'node:fs/promises';
+import { PARAM_BY_KEY, parseJsonText, type Scenario, ScenarioError, validateScenario } from '../model/index';
+import { INPUT_LIMITS } from '../model/scenario/limits';
 import { editDistance, type SimOptions } from './args';
 
 type Overrides = Pick<SimOptions, 'seed' | 'years' | 'scale' | 'sets'>;
@@ -72,27 +73,50 @@ function attribute(e: ScenarioError, file: string, o: Overrides): ScenarioError 
  * file (or the option), the JSON path and what was expected.
  */
 export async function loadScenario(file: string, overrides: Overrides): Promise<Scenario> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new ScenarioError(file, '$', 'a readable scenario file', err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'a directory' : err.message);
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    // parseScenario words the JSON error with its line and column.
-    parseScenario(text, file);
-    throw new ScenarioError(file, '$', 'valid JSON');
-  }
+  const text = await readInputFile(file, 'scenario', INPUT_LIMITS.maxScenarioBytes);
+  // size, nesting and syntax checked as for every input (errors name the line and column)
+  const raw: unknown = parseJsonText(text, file, INPUT_LIMITS.maxScenarioBytes);
   if (!isObject(raw)) return validateScenario(raw, file);
   const data = applyOverrides(raw, overrides);
   try {
     return validateScenario(data, file);
   } catch (e) {
     throw e instanceof ScenarioError ? attribute(e, file, overrides) : e;
+  }
+}
+
+/**
+ * Reads an input file as UTF-8 text, refusing it before reading when it is larger than `maxBytes`
+ * (so a huge or endless file, such as /dev/zero, costs nothing). Errors are ScenarioErrors at `$`.
+ */
+export async function readInputFile(file: string, what: string, maxBytes: number): Promise<string> {
+  const unreadable = (e: unknown): never => {
+    const err = e as NodeJS.ErrnoException;
+    throw new ScenarioError(file, '$', `a readable ${what} file`, err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'a directory' : err.message);
+  };
+  const handle = await open(file, 'r').catch(unreadable);
+  try {
+    const info = await handle.stat().catch(unreadable);
+    if (info.isDirectory()) unreadable(Object.assign(new Error('a directory'), { code: 'EISDIR' }));
+    if (info.size > maxBytes) throw new ScenarioError(file, '$', `a ${what} file of at most ${maxBytes} bytes (limit)`, `${info.size} bytes`);
+    // read at most maxBytes + 1 bytes, whatever stat said (pipes and special files report 0)
+    let buffer = Buffer.alloc(Math.min(maxBytes + 1, Math.max(info.size + 1, 64 * 1024)));
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (buffer.length > maxBytes) throw new ScenarioError(file, '$', `a ${what} file of at most ${maxBytes} bytes (limit)`, `more than ${maxBytes} bytes`);
+        const bigger = Buffer.alloc(Math.min(maxBytes + 1, buffer.length * 2));
+        buffer.copy(bigger);
+        buffer = bigger;
+      }
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null).catch(unreadable);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    let text = buffer.subarray(0, length).toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return text;
+  } finally {
+    await handle.close().catch(() => undefined);
   }
 }

@@ -6,7 +6,6 @@
  * 0 success, 2 bad input, 1 other failure, 130 cancelled.
  */
 import { appendFileSync, existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,7 +16,8 @@ import {
 import { regionCounties, type Scenario, ScenarioError, validateScenario } from '../model/index';
 import { editDistance, UsageError } from './args';
 import { EXIT_CANCELLED, EXIT_FAILURE, EXIT_OK, reportError } from './exit';
-import { loadScenario } from './loadScenario';
+import { loadScenario, readInputFile } from './loadScenario';
+import { INPUT_LIMITS } from '../model/scenario/limits';
 import { Cancelled, runTasks } from './pool';
 import { ProgressBar } from './progress';
 import {
@@ -143,13 +143,7 @@ export function parseSweepArgs(argv: readonly string[], cores = availableParalle
 
 /** Reads a sweep file and its scenario, and binds them (ScenarioError on any bad input). */
 export async function loadSweep(file: string): Promise<BoundSweep> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new ScenarioError(file, '$', 'a readable sweep file', err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'a directory' : err.message);
-  }
+  const text = await readInputFile(file, 'sweep', INPUT_LIMITS.maxSweepBytes);
   const spec = parseSweep(text, file);
   let scenario: Scenario;
   if ('file' in spec.scenario) {
