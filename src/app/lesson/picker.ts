@@ -1,5 +1,6 @@
 import { type Lesson, } from '../../lesson';
 import { ScenarioError } from '../../model';
+import { INPUT_LIMITS } from '../../model/scenario/limits';
 import { el } from '../dom/el';
 import { bi, onLangChange } from '../i18n/i18n';
 import type { LessonLibrary } from './library';
@@ -28,6 +29,13 @@ export function createLessonPicker(library: LessonLibrary, predictions: Predicti
     const f = fileInput.files?.[0];
     fileInput.value = '';
     if (!f) return;
+    // an oversized file is refused before it is read (limits.ts)
+    if (f.size > INPUT_LIMITS.maxLessonBytes) {
+      lastError = { file: f.name, error: new ScenarioError(f.name, '$', `a lesson file of at most ${INPUT_LIMITS.maxLessonBytes} bytes (limit)`, `${f.size} bytes`) };
+      lastImported = null;
+      render();
+      return;
+    }
     void f.text().then((text) => {
       try {
         lastImported = library.importText(text, f.name);
