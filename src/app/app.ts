@@ -170,7 +170,6 @@ export function startApp(mount: HTMLElement): AppHandle {
       return;
     }
     notices.clearErrors();
-    autosave.clear();
     await loadScenario(s, { keepYear: false, file: null, modified: false });
     notices.info(t('notice.imported', { title: bi(s.title) }));
   }
@@ -194,6 +193,8 @@ export function startApp(mount: HTMLElement): AppHandle {
   }
 
   // ---- unsaved edits from an earlier visit -------------------------------------------------
+  // The last edits stay saved until new edits replace them or the user discards them: loading
+  // another scenario does not forget them, so a slip in the picker loses nothing either.
   let draftOffer: HTMLElement | null = null;
   function dropDraftOffer(): void {
     draftOffer?.remove();
@@ -246,8 +247,6 @@ export function startApp(mount: HTMLElement): AppHandle {
     pick: (entry: LibraryEntry) => {
       history.replaceState(null, '', location.pathname + location.search);
       notices.clearErrors();
-      autosave.clear();
-      dropDraftOffer();
       void loadScenario(entry.scenario, { keepYear: false, file: entry.file, modified: false });
     },
     importFile,
@@ -432,8 +431,6 @@ export function startApp(mount: HTMLElement): AppHandle {
     if (!encoded) return;
     try {
       const s = decodeScenario(encoded);
-      autosave.clear();
-      dropDraftOffer();
       void loadScenario(s, { keepYear: false, file: null, modified: false });
     } catch (e) {
       notices.error(t('error.linkTitle'), e);
