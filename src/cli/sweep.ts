@@ -11,9 +11,9 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   bindSweep, type BoundSweep, inlineScenario, morrisCsv, parseSweep, pointScenario, pointSummaries, pointSummaryCsv, runOutcome,
-  sweepChartSvg, sweepHeader, sweepMorris, sweepReport, sweepRows, type SweepSpec, sweepTask,
+  sweepChartSvg, sweepHeader, sweepMorris, sweepReport, sweepRows, type SweepSpec, sweepTask, validateSweep,
 } from '../analysis/index';
-import { regionCounties, type Scenario, ScenarioError, validateScenario } from '../model/index';
+import { isObject, regionCounties, type Scenario, ScenarioError, validateScenario } from '../model/index';
 import { editDistance, UsageError } from './args';
 import { EXIT_CANCELLED, EXIT_FAILURE, EXIT_OK, reportError } from './exit';
 import { loadScenario, readInputFile } from './loadScenario';
@@ -194,10 +194,33 @@ export function sweepShardMeta(b: BoundSweep, shard: Shard, runs: number, hash: 
   };
 }
 
-/** Rebuilds the bound sweep of a shard file's metadata (for merge). */
+/**
+ * Rebuilds the bound sweep of a shard file's metadata (for merge). A shard file comes from
+ * another machine: its sweep and scenario are validated again, with every limit, as if they
+ * were the files themselves (errors name `$.sweep...` of the shard).
+ */
 export function sweepFromShardMeta(meta: ShardMeta): BoundSweep {
-  const s = meta.sweep as { file: string; spec: SweepSpec; scenario: Scenario };
-  return bindSweep(s.spec, s.scenario, s.file);
+  const s = meta.sweep as { file?: unknown; spec?: unknown; scenario?: unknown } | undefined;
+  const file = typeof s?.file === 'string' && s.file.length <= 1000 ? s.file : 'shard';
+  if (!isObject(s) || !isObject(s.spec)) throw new ScenarioError(file, '$.sweep', 'the sweep recorded by sweep --shard (spec and scenario)');
+  const spec = s.spec as Partial<SweepSpec>;
+  // the spec in the form of a sweep file, so that it goes through the same validation
+  const raw: Record<string, unknown> = {
+    id: spec.id, description: spec.description, scenario: s.scenario, vary: spec.vary, design: spec.design, points: spec.points,
+    ...(spec.design === 'morris' && { levels: spec.levels }),
+    repetitions: spec.repetitions, seed: spec.seed, outcome: spec.outcome, years: spec.years, scale: spec.scale, indicators: spec.indicators,
+  };
+  const under = <T>(prefix: string, job: () => T): T => {
+    try {
+      return job();
+    } catch (e) {
+      if (e instanceof ScenarioError) throw new ScenarioError(file, `${prefix}${e.path.slice(1)}`, e.expected, e.got);
+      throw e;
+    }
+  };
+  const checked = under('$.sweep', () => validateSweep(JSON.parse(JSON.stringify(raw)) as unknown, file));
+  const scenario = under('$.sweep.scenario', () => validateScenario(s.scenario, file));
+  return under('$.sweep', () => bindSweep(checked, scenario, file));
 }
 
 /** `FILE.csv` -> `FILE.morris.csv`. */

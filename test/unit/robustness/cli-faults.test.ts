@@ -117,3 +117,34 @@ describe('sweep: faults and bad input', () => {
     expect(await leftovers(['big-sweep.json', 'bad-sweep.json'])).toEqual([]);
   });
 });
+
+describe('merge: a shard file from another machine is validated again', () => {
+  it('a tampered sweep spec or scenario in a shard header is refused with the path, before anything is allocated', async () => {
+    const { sweepFromShardMeta } = await import('../../../src/cli/sweep');
+    const { ScenarioError } = await import('../../../src/model/index');
+    const spec = {
+      id: 'sh', description: '', scenario: { inline: {} }, vary: [{ param: 'talent.teacherPayRatio', min: 0.5, max: 1 }], design: 'lhs', points: 4,
+      levels: 4, repetitions: 1, outcome: { indicator: 'povertyRate', unit: 'region', year: 'end' },
+    };
+    const meta = (sweep: unknown) => ({ format: 1, kind: 'sweep', sweep }) as never;
+    expect(sweepFromShardMeta(meta({ file: 's.json', spec, scenario: SMALL })).runs).toBe(4);
+    const cases: [unknown, string][] = [
+      [{ file: 's.json', spec: { ...spec, points: 1e9 }, scenario: SMALL }, '$.sweep.points'],
+      [{ file: 's.json', spec: { ...spec, repetitions: 1e7 }, scenario: SMALL }, '$.sweep.repetitions'],
+      [{ file: 's.json', spec, scenario: { ...SMALL, scale: 1, interventions: [], region: { counties: [{ id: 'h', name: { en: 'H' }, terrain: 'hill', households: 1e8 }] } } }, '$.sweep.scenario.scale'],
+      [{ file: 's.json', spec: { ...spec, vary: [{ param: '__proto__', min: 0, max: 1 }] }, scenario: SMALL }, '$.sweep.vary[0].param'],
+      [{ file: 's.json', spec: 'x', scenario: SMALL }, '$.sweep'],
+      [undefined, '$.sweep'],
+    ];
+    for (const [sweep, path] of cases) {
+      let error: unknown;
+      try {
+        sweepFromShardMeta(meta(sweep));
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ScenarioError);
+      expect((error as InstanceType<typeof ScenarioError>).path).toBe(path);
+    }
+  });
+});
