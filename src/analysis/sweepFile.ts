@@ -91,7 +91,8 @@ export function validateSweep(data: Json, file: string): SweepSpec {
 
   if (!own(o, 'scenario')) ck.fail('$.scenario', 'a scenario file path (relative to this file) or an inline scenario object (required)');
   let scenario: SweepSpec['scenario'];
-  if (typeof o.scenario === 'string' && o.scenario.trim() !== '') scenario = { file: ck.string(o.scenario, '$.scenario', undefined, 'a scenario file path') };
+  // a path to a .json file only: a sweep from a stranger cannot point the command at any file on the disk
+  if (typeof o.scenario === 'string' && o.scenario.trim() !== '') scenario = { file: ck.string(o.scenario, '$.scenario', /\.json$/i, 'a scenario file path ending in .json (relative to this file)') };
   else if (isObject(o.scenario)) scenario = { inline: o.scenario };
   else ck.fail('$.scenario', 'a scenario file path (relative to this file) or an inline scenario object', o.scenario);
 

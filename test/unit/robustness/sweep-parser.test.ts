@@ -112,6 +112,7 @@ describe('sweep file parser under random and malformed input (fast-check, fixed 
       [{ ...INLINE, vary: [{ param: '__proto__', values: [1] }] }, '$.vary[0].param', /known parameter path/],
       [{ ...INLINE, outcome: { indicator: 'constructor' } }, '$.outcome.indicator', /indicator name/],
       [{ ...INLINE, indicators: ['toString'] }, '$.indicators[0]', /indicator name/],
+      [{ ...INLINE, scenario: '../../../../etc/passwd' }, '$.scenario', /a scenario file path ending in \.json/],
     ];
     for (const [doc, path, message] of cases) {
       const out = expectCleanOutcome(FILE, () => loadAndBind(JSON.stringify(doc)));
