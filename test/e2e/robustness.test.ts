@@ -232,6 +232,17 @@ describe('robustness in the browser', () => {
     expect(await page.textContent('#alerts')).toContain('<img src=x onerror=window.__xss=1>.json');
     expect(await page.evaluate(() => document.querySelectorAll('#injected, img[src="x"]').length)).toBe(0);
     expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();
+
+    // a file over the size limit is refused before it is read; a scenario too large for the browser is refused by name
+    await page.click('#alerts .notice-error button');
+    await page.setInputFiles('#import-file', { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(1024 * 1024 + 1, 32) });
+    await page.waitForFunction(() => document.querySelector('#alerts')!.textContent!.includes('huge.json'));
+    expect(await page.textContent('#alerts')).toContain('at most 1048576 bytes (limit)');
+    const big = { ...JSON.parse(BASELINE_TEXT), id: 'big', scale: 1, region: { counties: [{ id: 'a', name: { en: 'A' }, terrain: 'hill', households: 3_000_000 }] } };
+    await page.setInputFiles('#import-file', { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
+    await page.waitForFunction(() => document.querySelector('#alerts')!.textContent!.includes('big.json'));
+    expect(await page.textContent('#alerts')).toContain('at most 2000000 household agents in the browser');
+    expect(await appEval(page, 'sim.scenario.id')).toBe('markup');
     expect(errors).toEqual([]);
     await context.close();
   });
