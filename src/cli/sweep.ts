@@ -268,7 +268,7 @@ const CHECKPOINT_FORMAT = 'poverty-loop-sweep-checkpoint';
  * Reads a checkpoint: its first line names the sweep (hash) and the shard; each further line
  * is one completed run. A cut last line (the process stopped while writing it) is dropped.
  */
-function readCheckpoint(file: string, hash: string, shard: Shard | undefined): CheckpointRecord[] {
+function readCheckpoint(file: string, hash: string, shard: Shard | undefined, b: BoundSweep): CheckpointRecord[] {
   const lines = readFileSync(file, 'utf8').split('\n');
   let head: { format?: string; hash?: string; shard?: string };
   try {
@@ -281,16 +281,33 @@ function readCheckpoint(file: string, hash: string, shard: Shard | undefined): C
   if (head.hash !== hash || head.shard !== shardText) {
     throw new UsageError('--resume', `a checkpoint of this sweep${shard ? ` and shard ${shardText}` : ''} in ${file} (it is of another sweep, scenario or shard: delete it to start afresh)`, `hash ${head.hash}, shard ${head.shard}`);
   }
+  // A record is kept only if it is whole and is what this sweep would have written for that
+  // run (its rows, all of them, each under that run's point and run): from a damaged or edited
+  // line on, the runs are computed again (they give the same numbers).
+  const rowsPerRun = (b.scenario.years + 1) * (regionCounties(b.scenario.region).length + 1) * b.indicators.length;
   const out: CheckpointRecord[] = [];
   for (const line of lines.slice(1)) {
     if (!line) continue;
+    let r: Partial<CheckpointRecord>;
     try {
-      out.push(JSON.parse(line) as CheckpointRecord);
+      r = JSON.parse(line) as Partial<CheckpointRecord>;
     } catch {
       break;
     }
+    if (!isCheckpointRecord(r, b, rowsPerRun)) break;
+    out.push(r);
   }
   return out;
+}
+
+function isCheckpointRecord(r: Partial<CheckpointRecord> | null, b: BoundSweep, rowsPerRun: number): r is CheckpointRecord {
+  if (r === null || typeof r !== 'object' || !Number.isInteger(r.t) || r.t! < 0 || r.t! >= b.runs) return false;
+  if (typeof r.outcome !== 'number' && r.outcome !== null) return false;
+  if (typeof r.csv !== 'string' || !r.csv.endsWith('\n')) return false;
+  const task = sweepTask(b, r.t!);
+  const prefix = `${task.point},${task.run},`;
+  const rows = r.csv.slice(0, -1).split('\n');
+  return rows.length === rowsPerRun && rows.every((row) => row.startsWith(prefix));
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -319,7 +336,7 @@ async function main(argv: readonly string[]): Promise<number> {
   // Completed runs from the checkpoint, rewritten without a cut last line, then appended to.
   const done = new Map<number, string>();
   if (checkpoint) {
-    const records = o.resume ? readCheckpoint(checkpoint, hash, o.shard) : [];
+    const records = o.resume ? readCheckpoint(checkpoint, hash, o.shard, b) : [];
     const inShard = new Set(indexes);
     const head = JSON.stringify({ format: CHECKPOINT_FORMAT, hash, shard: o.shard ? `${o.shard.k}/${o.shard.n}` : 'all', sweep: b.spec.id, runs: indexes.length }) + '\n';
     const tmp = `${checkpoint}.${process.pid}.tmp`;
@@ -328,7 +345,7 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const r of records) {
       if (!inShard.has(r.t)) continue;
       done.set(r.t, r.csv);
-      outcomes[r.t] = r.outcome;
+      outcomes[r.t] = r.outcome ?? NaN;
     }
   }
 
@@ -390,7 +407,7 @@ async function main(argv: readonly string[]): Promise<number> {
     bar?.clear();
     await writer?.abort();
     if (e instanceof Cancelled && checkpoint) {
-      const completed = readCheckpoint(checkpoint, hash, o.shard).length;
+      const completed = readCheckpoint(checkpoint, hash, o.shard, b).length;
       process.stderr.write(`sweep: cancelled after ${completed} of ${indexes.length} runs; nothing written to ${o.out ?? 'the output'}.\nsweep: the checkpoint ${checkpoint} keeps them: run the same command with --resume to continue.\n`);
       return EXIT_CANCELLED;
     }

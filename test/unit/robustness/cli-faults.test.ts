@@ -4,7 +4,7 @@
  * file and the JSON path, before any run, and writes nothing.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -103,6 +103,26 @@ describe('sweep: faults and bad input', () => {
     expect(r.stderr).toContain('injected failure in run 2');
     // the checkpoint keeps the runs that completed (for --resume); no output, no temporary file
     expect(await leftovers(['sweep.json', 'ck'])).toEqual([]);
+  });
+
+  it('--resume drops checkpoint records that are not what this sweep wrote (foreign rows, wrong run, cut), and recomputes them', async () => {
+    const file = await write('sweep.json', SWEEP);
+    const ck = join(folder, 'ck');
+    const failed = await cli('sweep', [file, '--workers', '1', '--quiet', '--out', join(folder, 'out.csv'), '--checkpoint', ck], { [FAIL_RUN_ENV]: '2' });
+    expect(failed.code).toBe(1);
+    const lines = (await readFile(ck, 'utf8')).split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    // a forged record: rows of another point, with markup, for run index 3
+    const forged = JSON.stringify({ t: 3, outcome: 0, csv: '9,9,2013,<script>,povertyRate,1,0.5\n' });
+    await writeFile(ck, [...lines, forged, '{"t": 2, "outc'].join('\n') + '\n');
+    const resumed = await cli('sweep', [file, '--workers', '1', '--quiet', '--out', join(folder, 'out.csv'), '--checkpoint', ck, '--resume']);
+    expect(resumed.code).toBe(0);
+    const full = await cli('sweep', [file, '--workers', '1', '--quiet', '--out', join(folder, 'full.csv')]);
+    expect(full.code).toBe(0);
+    const out = await readFile(join(folder, 'out.csv'), 'utf8');
+    expect(out).toBe(await readFile(join(folder, 'full.csv'), 'utf8'));
+    expect(out).not.toContain('<script>');
+    expect(await leftovers(['sweep.json', 'out.csv', 'full.csv'])).toEqual([]);
   });
 
   it('a sweep file over the size limit or with a bad factor exits 2 naming the path', async () => {
