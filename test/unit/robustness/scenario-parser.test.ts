@@ -90,7 +90,7 @@ describe('scenario parser under random and malformed input (fast-check, fixed se
     );
   });
 
-  it('a bad value at any single field of a valid file: accepted within limits, or rejected naming that field or its parent', () => {
+  it('a bad value at any single field of a valid file: accepted within limits, or rejected with a JSON path', () => {
     fc.assert(
       fc.property(fc.nat(), badValue, (at, value) => {
         const text = mutate(SMALL, [{ op: 'replace', at, value }]);
