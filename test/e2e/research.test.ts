@@ -140,6 +140,13 @@ describe('browser research: ensembles, comparison, sweeps, sensitivity', () => {
     const two = await ensembleValues(page);
     // bit for bit the same as with one worker
     expect(two).toEqual(one);
+    // and with all the browser's workers (min(hardwareConcurrency, runs))
+    await page.evaluate(() => (window as any).povertyLoop.research.setWorkers(null));
+    await page.click('#ens-run');
+    await page.waitForSelector('#ens-controls[data-state="done"]', { timeout: 120_000 });
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    expect(await page.textContent('#ens-status')).toContain(`on ${Math.min(cores, runs)} workers`);
+    expect(await ensembleValues(page)).toEqual(one);
     expect(await liveWorkers(page)).toBe(0);
 
     await page.click('#view-overview');
@@ -238,6 +245,25 @@ describe('browser research: ensembles, comparison, sweeps, sensitivity', () => {
     await page.click('#step');
     await page.waitForFunction(() => (window as any).povertyLoop.ctx.sim.frontier >= 1);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a worker that fails rejects the batch with a clear message, stops every worker, and the page stays usable', async () => {
+    const { page, context } = await openApp(h, { hash: hashOf(SMALL), locale: 'en-GB' });
+    await openResearch(page);
+    // the worker's script fails as it starts (as when the site is half-deployed or offline)
+    await page.route('**/runWorker*.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("worker script broken");' }));
+    await page.fill('#ens-runs', '4');
+    await page.click('#ens-run');
+    await page.waitForSelector('#ens-controls[data-state="failed"]', { timeout: 60_000 });
+    expect(await page.textContent('#ens-status')).toMatch(/^Failed: an ensemble worker stopped: .*worker script broken/);
+    expect(await liveWorkers(page)).toBe(0);
+    expect(await page.isEnabled('#ens-run')).toBe(true);
+    await page.unroute('**/runWorker*.js');
+    await page.fill('#ens-runs', '2');
+    await page.click('#ens-run');
+    await page.waitForSelector('#ens-controls[data-state="done"]', { timeout: 120_000 });
+    expect(await liveWorkers(page)).toBe(0);
     await context.close();
   });
 
