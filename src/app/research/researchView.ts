@@ -332,7 +332,9 @@ export function createResearchView(ctx: AppContext): ResearchView {
   }
   labels();
   onLangChange(labels);
-  new ResizeObserver(() => renderResults()).observe(right);
+  new ResizeObserver(() => {
+    if (!root.hidden) renderResults();
+  }).observe(right);
 
   let lastScenario: Scenario | null = null;
   function render(): void {
