@@ -105,6 +105,7 @@ async function main(): Promise<void> {
       await page.click('#apply-intervention');
       await page.waitForFunction(() => (window as any).povertyLoop.ctx.sim.scenario.interventions.length === 1);
       await waitReady(page);
+      await page.click('#view-overview'); // adding a lever opened the comparison view
       await page.selectOption('#add-lever', 'relocation');
       await page.click('#add-intervention');
       await page.mouse.move(0, 0);
