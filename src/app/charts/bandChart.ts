@@ -55,8 +55,9 @@ export function createBandChart(container: HTMLElement, className: string): { sv
   function render(spec: BandChartSpec): void {
     const { width, height } = fitSvg(svg, container);
     svg.setAttribute('aria-label', spec.title);
-    const fs = baseFont(width, height);
-    const noteSize = Math.max(11, fs * 0.8);
+    // at least 14 px: these charts are read from the back of a room
+    const fs = Math.max(14, baseFont(width, height));
+    const noteSize = Math.max(13, fs * 0.85);
     const noteLines = wrapText(spec.note, width - fs, { size: noteSize }, 2);
     const legendH = fs * 1.5;
     const m = { top: fs * 1.6 + noteSize * 1.2 * noteLines.length + legendH, right: fs, bottom: fs * 2, left: fs * 4.6 };
@@ -101,8 +102,8 @@ export function createBandChart(container: HTMLElement, className: string): { sv
       it.select('rect').attr('width', fs * 1.6).attr('height', fs * 0.8).attr('y', -fs * 0.4).attr('fill', s.colour).attr('fill-opacity', hasBand ? 0.22 : 0);
       it.select('line').attr('x1', 0).attr('x2', fs * 1.6).attr('y1', 0).attr('y2', 0).attr('stroke', s.colour).attr('stroke-width', 3)
         .attr('stroke-dasharray', s.dashed ? '6 4' : null);
-      it.select('text').attr('x', fs * 2).attr('y', fs * 0.3).attr('font-size', fs * 0.85).attr('fill', INK).text(s.label);
-      lx += fs * 3 + textWidth(s.label, fs * 0.85);
+      it.select('text').attr('x', fs * 2).attr('y', fs * 0.3).attr('font-size', fs * 0.9).attr('fill', INK).text(s.label);
+      lx += fs * 3 + textWidth(s.label, fs * 0.9);
     });
 
     plot.attr('transform', `translate(${m.left},${m.top})`);
@@ -111,7 +112,7 @@ export function createBandChart(container: HTMLElement, className: string): { sv
       .select<SVGGElement>('g.x-axis')
       .attr('transform', `translate(0,${innerH})`)
       .call(axisBottom(x).ticks(Math.max(2, Math.floor(innerW / (fs * 4)))).tickFormat((d) => fmtYear(Number(d))).tickSizeOuter(0))
-      .attr('font-size', fs * 0.8)
+      .attr('font-size', fs * 0.85)
       .attr('font-family', FONT);
     plot
       .select<SVGGElement>('g.y-axis')

@@ -28,13 +28,13 @@ export function createSweepChart(container: HTMLElement): { svg: SVGSVGElement; 
   function render(spec: SweepChartSpec): void {
     const { width, height } = fitSvg(svg, container);
     svg.setAttribute('aria-label', spec.outcomeLabel);
-    const fs = baseFont(width, height);
+    const fs = Math.max(14, baseFont(width, height));
     const k = spec.factors.length;
     const cols = Math.min(k, width > 900 ? 3 : 2);
     const rows = Math.ceil(k / cols);
     const cellW = width / cols;
     const cellH = height / rows;
-    const m = { top: fs * 1.8, right: fs, bottom: fs * 2.2, left: fs * 4.6 };
+    const m = { top: fs * 2.6, right: fs * 1.2, bottom: fs * 2.2, left: fs * 4.6 };
     const innerW = Math.max(40, cellW - m.left - m.right);
     const innerH = Math.max(30, cellH - m.top - m.bottom);
     const finite = spec.outcomes.filter(Number.isFinite);
@@ -70,7 +70,9 @@ export function createSweepChart(container: HTMLElement): { svg: SVGSVGElement; 
       const plot = g.select<SVGGElement>('g.plot').attr('transform', `translate(${m.left},${m.top})`);
       if (numeric) {
         const [a, b] = extent(distinct as number[]) as [number, number];
-        const xs = scaleLinear().domain(a === b ? [a - 1, b + 1] : [a, b]).nice(4).range([0, innerW]);
+        // a margin of 5% each side, so the dots at the ends are not cut by the frame
+        const pad = a === b ? Math.max(1, Math.abs(a) * 0.1) : (b - a) * 0.05;
+        const xs = scaleLinear().domain([a - pad, b + pad]).range([0, innerW]);
         xOf = (v) => xs(v as number);
         plot.select<SVGGElement>('g.x-axis').call(axisBottom(xs).ticks(Math.max(2, Math.floor(innerW / (fs * 4.5)))).tickSizeOuter(0));
       } else {
