@@ -45,7 +45,7 @@ export function createComparisonView(ctx: AppContext, baseline: () => Scenario |
   const ceTitle = el('h3', { class: 'research-subtitle' });
   const ceBody = el('div', { class: 'ce', id: 'cmp-ce' });
   const body = el('div', { class: 'cmp-body' }, charts, el('div', { class: 'ce-box' }, ceTitle, ceBody));
-  const root = el('section', { class: 'panel research-view', id: 'comparison-view', 'aria-labelledby': 'cmp-title' },
+  const root = el('section', { class: 'research-view', id: 'comparison-view', 'aria-labelledby': 'cmp-title' },
     el('header', { class: 'panel-head' },
       el('div', { class: 'panel-heading' }, heading, subtitle),
       el('div', { class: 'panel-controls' }, indicatorLabel, indicator, runsLabel, runs, runBtn)),

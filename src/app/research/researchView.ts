@@ -118,7 +118,7 @@ export function createResearchView(ctx: AppContext): ResearchView {
   const left = el('div', { class: 'research-col research-form' }, ensSection, swSection);
   const right = el('div', { class: 'research-col' }, results);
   const heading = el('h2', { class: 'panel-title', id: 'research-title' });
-  const root = el('section', { class: 'panel research-view', id: 'research-view', 'aria-labelledby': 'research-title' },
+  const root = el('section', { class: 'research-view', id: 'research-view', 'aria-labelledby': 'research-title' },
     el('header', { class: 'panel-head' }, el('div', { class: 'panel-heading' }, heading)),
     el('div', { class: 'research-body' }, left, right));
 
