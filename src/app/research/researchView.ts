@@ -14,7 +14,7 @@ import { createMorrisChart, createSweepChart } from '../charts/sweepCharts';
 import type { AppContext } from '../context';
 import { el } from '../dom/el';
 import { downloadText, slug } from '../export/download';
-import { fmtIndicator, fmtNumber, fmtYear } from '../i18n/format';
+import { fmtIndicator, fmtNumber, fmtPercent, fmtYear } from '../i18n/format';
 import { bi, onLangChange, t } from '../i18n/i18n';
 import { ensembleJobs, sweepJobs } from './jobs';
 import { createPoolControls } from './poolControls';
@@ -242,7 +242,9 @@ export function createResearchView(ctx: AppContext): ResearchView {
     } else {
       resTitle.textContent = t('res.chart', { outcome: outcomeText });
       resNote.textContent = t('res.chartNote');
-      sweepChart.render({ factors: names, points: b.design.points, outcomes, repetitions: b.repetitions, outcomeLabel: outcomeText, format: (v) => fmtIndicator(ind, v) });
+      // axis ticks of a share one decimal finer than the indicator's usual format, so close ticks differ
+      const share = INDICATORS.find((i) => i.name === ind)!.unit.startsWith('share');
+      sweepChart.render({ factors: names, points: b.design.points, outcomes, repetitions: b.repetitions, outcomeLabel: outcomeText, format: (v) => (share ? fmtPercent(v, 1) : fmtIndicator(ind, v)) });
     }
     // the tidy table: the outcome's indicator and unit, every run and year
     const header = sweepHeader(b).split(',');
