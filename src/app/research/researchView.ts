@@ -18,7 +18,7 @@ import { fmtIndicator, fmtNumber, fmtPercent, fmtYear } from '../i18n/format';
 import { bi, onLangChange, t } from '../i18n/i18n';
 import { ensembleJobs, sweepJobs } from './jobs';
 import { createPoolControls } from './poolControls';
-import { poolSize, setWorkerOverride } from './runPool';
+import { poolSize } from './runPool';
 import { research } from './state';
 
 /** One varied value in the form. */
@@ -365,6 +365,3 @@ export function createResearchView(ctx: AppContext): ResearchView {
     },
   };
 }
-
-/** For tests: pin the pool's size (null: all cores). */
-export const setResearchWorkers = setWorkerOverride;
