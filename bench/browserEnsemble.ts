@@ -2,7 +2,9 @@
  * The browser ensemble's speed: builds the app, opens it in headless Chromium, and times an
  * ensemble of the default region (scenarios/baseline.json, 100 runs unless told) on the page's
  * Web Worker pool with one worker and with all of them, through the Research view's controls.
- * Checks the two ensembles are identical, and prints the times, the speed-up and the load.
+ * Checks the two ensembles are identical, and prints the times, the speed-up, the load, and how
+ * many runs were computing at once on average (time inside the workers / wall time): on a machine
+ * whose cores other processes hold, that shows whether the workers ran at once but shared a core.
  *
  *   npx tsx bench/browserEnsemble.ts                 100 runs
  *   npx tsx bench/browserEnsemble.ts --runs=20       fewer runs
@@ -21,6 +23,7 @@ interface Timing {
   workers: number;
   ms: number;
   runs: number;
+  busyMs: number;
 }
 
 async function ensemble(page: Page, workers: string): Promise<Timing> {
@@ -31,7 +34,7 @@ async function ensemble(page: Page, workers: string): Promise<Timing> {
   if ((await page.getAttribute('#ens-controls', 'data-state')) === 'failed') throw new Error(String(await page.textContent('#ens-status')));
   return page.evaluate(() => {
     const e = (window as any).povertyLoop.research.state.ensemble;
-    return { workers: e.workers, ms: e.ms, runs: e.results.length };
+    return { workers: e.workers, ms: e.ms, runs: e.results.length, busyMs: e.busyMs };
   });
 }
 
@@ -56,10 +59,12 @@ async function main(): Promise<void> {
     console.log(`load average before: ${load()}`);
     const one = await ensemble(page, '1');
     const d1 = await digest(page);
-    console.log(`1 worker:  ${(one.ms / 1000).toFixed(1)} s (${(one.ms / one.runs).toFixed(0)} ms per run) · load ${load()}`);
+    const line = (t: Timing) => `${(t.ms / 1000).toFixed(1)} s wall, ${(t.busyMs / t.runs).toFixed(0)} ms per run inside a worker, ` +
+      `${(t.busyMs / t.ms).toFixed(2)} runs computing at once on average · load ${load()}`;
+    console.log(`1 worker:  ${line(one)}`);
     const all = await ensemble(page, '');
     const dn = await digest(page);
-    console.log(`${all.workers} workers: ${(all.ms / 1000).toFixed(1)} s (${(all.ms / all.runs).toFixed(0)} ms per run) · load ${load()}`);
+    console.log(`${all.workers} workers: ${line(all)}`);
     console.log(`speed-up: ${(one.ms / all.ms).toFixed(2)}x on ${all.workers} workers; results identical: ${d1 === dn ? 'yes' : 'NO'}`);
     await context.close();
     if (d1 !== dn) process.exitCode = 1;

@@ -74,7 +74,7 @@ export function createComparisonView(ctx: AppContext, baseline: () => Scenario |
       costEffectiveness: costEffectiveness(baseResults, altResults), workers: out.workers, ms: out.ms,
     };
     // the alternative's runs are an ensemble of the loaded scenario: the trajectories get its band
-    research.ensemble = { scenario: alt, results: altResults, bands: comparison.alternative, workers: out.workers, ms: out.ms };
+    research.ensemble = { scenario: alt, results: altResults, bands: comparison.alternative, workers: out.workers, ms: out.ms, busyMs: out.busyMs };
     research.changed();
   });
 

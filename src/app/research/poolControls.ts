@@ -13,6 +13,8 @@ export interface BatchResult {
   results: RunResult[];
   ms: number;
   workers: number;
+  /** Sum of the runs' times inside the workers (see RunPool.busyMs). */
+  busyMs: number;
 }
 
 export interface PoolControls {
@@ -81,7 +83,7 @@ export function createPoolControls(id: string, options: { pausable: boolean; onR
         const ms = performance.now() - t0;
         setState('done');
         status.textContent = t('res.ensembleDone', { n: results.length, workers: p.size, s: fmtNumber(ms / 1000, 1) });
-        return { results, ms, workers: p.size };
+        return { results, ms, workers: p.size, busyMs: p.busyMs };
       } catch (e) {
         if (e instanceof PoolCancelled) {
           setState('cancelled');

@@ -65,7 +65,7 @@ export function createResearchView(ctx: AppContext): ResearchView {
     const w = Number(ensWorkers.value) || undefined;
     const out = await ensControls.run(ensembleJobs(s, n), w);
     if (!out || ctx.sim.scenario !== s) return;
-    research.ensemble = { scenario: s, results: out.results, bands: ensembleBands(out.results), workers: out.workers, ms: out.ms };
+    research.ensemble = { scenario: s, results: out.results, bands: ensembleBands(out.results), workers: out.workers, ms: out.ms, busyMs: out.busyMs };
     research.changed();
   });
 

@@ -51,6 +51,12 @@ export class RunPool {
   private ended = false;
   private failWith: ((e: Error) => void) | null = null;
   readonly size: number;
+  /**
+   * Sum over finished runs of their time inside a worker (ms). Divided by the batch's wall time
+   * it is how many runs were computing at once on average: near the pool's size when each worker
+   * had a core, lower when other processes took them.
+   */
+  busyMs = 0;
 
   constructor(
     private readonly jobs: readonly RunJob[],
@@ -91,7 +97,9 @@ export class RunPool {
           const job = this.jobs[i];
           let r: RunResult;
           try {
-            r = await api.run(job);
+            const reply = await api.run(job);
+            r = reply.result;
+            this.busyMs += reply.ms;
           } catch (e) {
             const message = e instanceof Error ? e.message : String(e);
             this.failWith?.(new Error(`run ${job.run} (seed ${job.seed}) of ${job.scenario.id} failed: ${message}`));

@@ -12,6 +12,8 @@ export interface EnsembleRecord {
   bands: EnsembleBands;
   workers: number;
   ms: number;
+  /** Sum of the runs' times inside the workers, ms (busyMs / ms = runs computing at once). */
+  busyMs: number;
 }
 
 export interface ComparisonRecord {

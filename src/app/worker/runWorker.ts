@@ -16,12 +16,19 @@ export interface RunJob {
   seed: number;
 }
 
+/** A finished run and the wall time it took inside the worker (ms). */
+export interface RunReply {
+  result: RunResult;
+  ms: number;
+}
+
 const api = {
   /** Computes one run; throws (the pool reports it) if the engine fails or yields a non-finite value. */
-  run(job: RunJob): RunResult {
-    const r = runScenario(job.scenario, job.run, job.seed);
-    checkFinite(r);
-    return Comlink.transfer(r, [r.values.buffer as ArrayBuffer, r.leverCosts.buffer as ArrayBuffer]);
+  run(job: RunJob): RunReply {
+    const t0 = performance.now();
+    const result = runScenario(job.scenario, job.run, job.seed);
+    checkFinite(result);
+    return Comlink.transfer({ result, ms: performance.now() - t0 }, [result.values.buffer as ArrayBuffer, result.leverCosts.buffer as ArrayBuffer]);
   },
 };
 
