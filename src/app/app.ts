@@ -26,12 +26,24 @@ import { Autosave } from './state/autosave';
 import { Player } from './state/player';
 import { Store } from './state/store';
 import { SimClient, WorkerFault } from './worker/simClient';
+import { createComparisonView } from './research/comparisonView';
+import { createResearchView } from './research/researchView';
+import { liveWorkerCount, setWorkerOverride } from './research/runPool';
+import { ensembleFor, research } from './research/state';
 
 /** What the test harness and the screenshots script may read (no control, no secrets). */
 export interface AppHandle {
   ctx: AppContext;
   player: Player;
   ready: Promise<void>;
+  /** Research views (ensembles, comparison, sweeps): state and hooks for the tests. */
+  research: {
+    state: typeof research;
+    liveWorkers: () => number;
+    /** Pins the ensemble pool's size (null: min(cores, runs)). */
+    setWorkers: (n: number | null) => void;
+    view: () => string;
+  };
 }
 
 /**
@@ -154,9 +166,12 @@ export function startApp(mount: HTMLElement): AppHandle {
   }
 
   const sink: ScenarioSink = {
-    applyScenario: (s) => {
+    applyScenario: async (s) => {
       notices.clearErrors();
-      return loadScenario(s, { keepYear: true, file: origin.file, modified: true });
+      // a lever added to a baseline: the comparison becomes the view
+      const added = s.interventions.length > (sim.scenario?.interventions.length ?? 0);
+      await loadScenario(s, { keepYear: true, file: origin.file, modified: true });
+      if (added && origin.modified && sim.scenario === s) setView('comparison');
     },
     reportError: (e) => notices.error(t('error.title'), e),
   };
@@ -319,7 +334,10 @@ export function startApp(mount: HTMLElement): AppHandle {
   const loop = createChartPanel(ctx, { id: 'loop', title: 'panel.loop', subtitle: unitAndYear, fileName: () => fileBase('loop'), create: createLoopDiagram });
   const multiples = createChartPanel(ctx, {
     id: 'multiples', title: 'panel.multiples',
-    subtitle: () => `${store.state.selected === null ? t('multiples.hint') : unitAndYear()}${ctx.reference ? ` · ${t('multiples.reference')}` : ''}`,
+    subtitle: () => {
+      const ens = ensembleFor(sim.scenario);
+      return `${store.state.selected === null ? t('multiples.hint') : unitAndYear()}${ctx.reference ? ` · ${t('multiples.reference')}` : ''}${ens ? ` · ${t('multiples.band', { n: ens.results.length })}` : ''}`;
+    },
     controls: [terrainLegend], fileName: () => fileBase('trajectories'), create: createSmallMultiples,
   });
   const dist = createChartPanel(ctx, { id: 'distribution', title: 'panel.distribution', subtitle: unitAndYear, fileName: () => fileBase('income'), create: createIncomeDistribution });
@@ -332,6 +350,8 @@ export function startApp(mount: HTMLElement): AppHandle {
     requestAnimationFrame(() => {
       queued = false;
       for (const p of panels) p.render();
+      comparisonView.render();
+      researchView.render();
     });
   }
   store.subscribe((_s, changed) => {
@@ -340,6 +360,7 @@ export function startApp(mount: HTMLElement): AppHandle {
   sim.onData(scheduleRender);
   sim.onData(() => void pumpReference());
   onLangChange(scheduleRender);
+  research.onChange(scheduleRender);
 
   // ---- sidebar -------------------------------------------------------------------------------
   const policy = createPolicyPanel(ctx, sink);
@@ -377,7 +398,35 @@ export function startApp(mount: HTMLElement): AppHandle {
   // ---- page ----------------------------------------------------------------------------------
   const skip = el('a', { class: 'skip-link', href: '#map' });
   const dropHint = el('div', { class: 'drop-overlay', hidden: true });
-  const mainEl = el('main', { class: 'layout', id: 'main' }, sidebar, map.section, loop.section, multiples.section, dist.section);
+  // ---- views: overview (the four charts), comparison, research -----------------------------
+  const comparisonView = createComparisonView(ctx, () => (origin.modified ? origin.original : null));
+  const researchView = createResearchView(ctx);
+  type View = 'overview' | 'comparison' | 'research';
+  let view: View = 'overview';
+  const viewButtons = (['overview', 'comparison', 'research'] as const).map((v) =>
+    el('button', { type: 'button', role: 'tab', class: 'view-tab', id: `view-${v}`, 'data-view': v, 'aria-selected': String(v === view) }));
+  const viewTabs = el('div', { role: 'tablist', class: 'view-tabs', id: 'view-tabs' }, ...viewButtons);
+  function setView(v: View): void {
+    view = v;
+    for (const b of viewButtons) b.setAttribute('aria-selected', String(b.dataset.view === v));
+    mainEl.dataset.view = v;
+    comparisonView.root.hidden = v !== 'comparison';
+    researchView.root.hidden = v !== 'research';
+    for (const p of panels) p.section.hidden = v !== 'overview';
+    scheduleRender();
+  }
+  for (const b of viewButtons) b.addEventListener('click', () => setView(b.dataset.view as View));
+  const viewLabels = () => {
+    viewTabs.setAttribute('aria-label', t('view.tabs'));
+    for (const b of viewButtons) b.textContent = t(`view.${b.dataset.view as View}`);
+  };
+  viewLabels();
+  onLangChange(viewLabels);
+  bar.root.insertBefore(viewTabs, bar.root.querySelector('.bar-actions'));
+  comparisonView.root.hidden = true;
+  researchView.root.hidden = true;
+  const mainEl = el('main', { class: 'layout', id: 'main', 'data-view': 'overview' }, sidebar, map.section, loop.section, multiples.section, dist.section,
+    comparisonView.root, researchView.root);
   const runbar = createRunControls(ctx, player);
   const pageLabels = () => {
     skip.textContent = t('a11y.skip');
@@ -452,6 +501,9 @@ export function startApp(mount: HTMLElement): AppHandle {
   const ready = first
     ? loadScenario(first, { keepYear: false, file: firstFile, modified: false }).then(offerDraft)
     : Promise.reject(new Error('the scenario library is empty'));
-  return { ctx, player, ready };
+  return {
+    ctx, player, ready,
+    research: { state: research, liveWorkers: liveWorkerCount, setWorkers: setWorkerOverride, view: () => view },
+  };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Screenshots of the main views in Chinese and English at 1920×1080 (and the laptop size),
- * saved to docs/screenshots/. Run with `npm run screenshots`.
+ * saved to docs/screenshots/. Run with `npm run screenshots`; `npm run screenshots -- --only=research`
+ * takes only the research views (comparison, bands, sweep, sensitivity).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,69 @@ import type { Page } from 'playwright-core';
 import { openApp, playTo, ROOT, startHarness, waitReady } from './support/harness';
 
 const OUT = join(ROOT, 'docs/screenshots');
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? null;
+
+const done = (page: Page, id: string) => page.waitForSelector(`#${id}-controls[data-state="done"]`, { timeout: 0 });
+
+/**
+ * The research views on the default region: a lever added (the comparison view, run as an
+ * ensemble of 10 pairs), the trajectories with the ensemble's band, a sweep, and a Morris ranking.
+ */
+async function researchShots(h: Awaited<ReturnType<typeof startHarness>>, lang: 'zh' | 'en'): Promise<void> {
+  const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
+  const { page, context } = await openApp(h, { locale });
+  await playTo(page, 7);
+  await page.selectOption('#add-lever', 'teacherPay');
+  await page.click('#add-intervention');
+  await page.click('#apply-intervention');
+  await page.waitForFunction(() => (window as any).povertyLoop.ctx.sim.scenario.interventions.length === 1);
+  await waitReady(page);
+  await page.waitForSelector('#comparison-view:not([hidden])');
+  await page.fill('#cmp-runs', '10');
+  await page.click('#cmp-run');
+  await done(page, 'cmp');
+  await page.mouse.move(0, 0);
+  await shoot(page, `comparison-${lang}`);
+
+  await page.click('#view-overview');
+  await page.click('.hex-map g.county[data-county="yunling"]');
+  await page.mouse.move(0, 0);
+  await shoot(page, `bands-${lang}`);
+
+  await page.click('#view-research');
+  await page.selectOption('#sweep-param', 'talent.teacherPayRatio');
+  await page.click('#sweep-add-param');
+  await page.selectOption('#sweep-lever', '0:raise');
+  await page.click('#sweep-add-lever');
+  await page.fill('[data-factor="talent.teacherPayRatio"] input[data-role="min"]', '0.4');
+  await page.fill('[data-factor="talent.teacherPayRatio"] input[data-role="max"]', '1.2');
+  await page.fill('[data-factor="interventions[0].raise"] input[data-role="max"]', '1');
+  await page.fill('#sweep-points', '3');
+  await page.fill('#sweep-reps', '1');
+  await page.selectOption('#sweep-outcome', 'teachersPer1000Pupils');
+  await page.click('#sweep-run');
+  await done(page, 'sweep');
+  await page.mouse.move(0, 0);
+  await shoot(page, `research-${lang}`);
+  await context.close();
+
+  const morris = await openApp(h, { locale });
+  const mp = morris.page;
+  await mp.click('#view-research');
+  for (const key of ['policy.povertyLine', 'talent.teacherPayRatio', 'talent.payWeight', 'talent.outsidePay']) {
+    await mp.selectOption('#sweep-param', key);
+    await mp.click('#sweep-add-param');
+  }
+  await mp.selectOption('#sweep-design', 'morris');
+  await mp.fill('#sweep-points', '2');
+  await mp.fill('#sweep-reps', '1');
+  await mp.selectOption('#sweep-outcome', 'povertyRate');
+  await mp.click('#sweep-run');
+  await done(mp, 'sweep');
+  await mp.mouse.move(0, 0);
+  await shoot(mp, `sensitivity-${lang}`);
+  await morris.context.close();
+}
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(600); // transitions settle
@@ -20,6 +84,8 @@ async function main(): Promise<void> {
   const h = await startHarness();
   try {
     for (const lang of ['zh', 'en'] as const) {
+      await researchShots(h, lang);
+      if (ONLY === 'research') continue;
       const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
       // the region in the campaign's target year
       const { page, context } = await openApp(h, { locale });
@@ -39,6 +105,7 @@ async function main(): Promise<void> {
       await page.click('#apply-intervention');
       await page.waitForFunction(() => (window as any).povertyLoop.ctx.sim.scenario.interventions.length === 1);
       await waitReady(page);
+      await page.click('#view-overview'); // adding a lever opened the comparison view
       await page.selectOption('#add-lever', 'relocation');
       await page.click('#add-intervention');
       await page.mouse.move(0, 0);

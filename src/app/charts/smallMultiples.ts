@@ -1,20 +1,31 @@
-import { axisBottom, axisLeft, line, max, min, pointer, scaleLinear, select } from 'd3';
-import type { IndicatorName } from '../../model';
+import { area, axisBottom, axisLeft, line, max, min, pointer, scaleLinear, select } from 'd3';
+import { band, type Band } from '../../analysis/stats';
+import { type IndicatorName, resultValue, type RunResult } from '../../model';
 import { type AppContext, paramValue } from '../context';
-import type { SimClient } from '../worker/simClient';
+import { ensembleFor, type EnsembleRecord } from '../research/state';
 import { fmtIndicator, fmtNumber, fmtYear } from '../i18n/format';
 import { bi, t } from '../i18n/i18n';
 import type { StringId } from '../i18n/strings';
 import { baseFont, type Chart, createChartSvg, fitSvg, FONT } from './chart';
 import { GRID, INK, INK_MUTED, OKABE_ITO, PAPER, TERRAIN_COLOUR } from './palette';
-import { wrapText } from './textWrap';
+import { textWidth, wrapText } from './textWrap';
+
+/** Where a panel reads values: the live run (SimClient) or one run of an ensemble. */
+export interface ValueSource {
+  value(yearIndex: number, unit: number, indicator: IndicatorName): number;
+}
+
+/** A finished run as a ValueSource. */
+export function resultSource(r: RunResult): ValueSource {
+  return { value: (y, u, name) => resultValue(r, y, u, name) };
+}
 
 /** One small multiple: an indicator, or a ratio of two (capital per resident). */
 interface Panel {
   id: string;
   title: StringId;
   note: StringId;
-  value: (sim: SimClient, y: number, unit: number) => number;
+  value: (sim: ValueSource, y: number, unit: number) => number;
   format: (v: number) => string;
   /** Draw the region's line (false for totals, which dwarf the counties). */
   region: boolean;
@@ -23,7 +34,7 @@ interface Panel {
   zeroBased: boolean;
 }
 
-const ind = (name: IndicatorName) => (sim: SimClient, y: number, unit: number) => sim.value(y, unit, name);
+const ind = (name: IndicatorName) => (sim: ValueSource, y: number, unit: number) => sim.value(y, unit, name);
 
 export const PANELS: Panel[] = [
   { id: 'povertyRate', title: 'multiples.povertyRate', note: 'multiples.povertyRate.note', value: ind('povertyRate'),
@@ -46,14 +57,38 @@ export const PANELS: Panel[] = [
     format: (v) => fmtNumber(v, 2), region: true, reference: 1, zeroBased: true },
 ];
 
+/** A panel's median and 5-95% band over the runs of an ensemble, year by year. */
+export function panelBand(panelId: string, runs: readonly RunResult[], unit: number): (Band & { yearIndex: number })[] {
+  const panel = PANELS.find((p) => p.id === panelId);
+  if (!panel || runs.length === 0) return [];
+  const sources = runs.map(resultSource);
+  return Array.from({ length: runs[0].meta.years + 1 }, (_, y) => ({ yearIndex: y, ...band(sources.map((s) => panel.value(s, y, unit))) }))
+    .filter((b) => b.n > 0);
+}
+
 /**
  * County trajectories as small multiples: one panel per key indicator, a thin line per county
  * in its terrain's colour, the region dashed, the selected county thick; the campaign's target
- * year and the year shown are marked. Click a line to select its county.
+ * year and the year shown are marked. Click a line to select its county. When an ensemble has
+ * been run for the loaded scenario, the shown unit (selected county, or the region) also gets
+ * the ensemble's median and 5-95% band, and a legend says over how many runs.
  */
 export function createSmallMultiples(container: HTMLElement, ctx: AppContext): Chart {
   const svg = createChartSvg(container, 'small-multiples', 'img');
   const root = select(svg);
+  // bands are computed once per ensemble, panel and unit
+  let cacheOf: EnsembleRecord | null = null;
+  const cache = new Map<string, (Band & { yearIndex: number })[]>();
+  const bandOf = (rec: EnsembleRecord, panel: Panel, unit: number) => {
+    if (cacheOf !== rec) {
+      cache.clear();
+      cacheOf = rec;
+    }
+    const key = `${panel.id}:${unit}`;
+    let b = cache.get(key);
+    if (!b) cache.set(key, (b = panelBand(panel.id, rec.results, unit)));
+    return b;
+  };
 
   function render(): void {
     const meta = ctx.sim.meta;
@@ -76,6 +111,9 @@ export function createSmallMultiples(container: HTMLElement, ctx: AppContext): C
     const targetYear = paramValue(ctx, 'policy.targetYear');
     const x = scaleLinear().domain([meta.startYear, meta.startYear + meta.years]).range([0, innerW]);
     const years = Array.from({ length: ctx.sim.yearsRecorded }, (_, i) => i);
+    const ensemble = ensembleFor(ctx.sim.scenario);
+    const bandUnit = sel ?? nC;
+    svg.setAttribute('data-band-runs', ensemble ? String(ensemble.results.length) : '');
 
     const cells = root
       .selectAll<SVGGElement, Panel>('g.multiple')
@@ -91,10 +129,13 @@ export function createSmallMultiples(container: HTMLElement, ctx: AppContext): C
         plot.append('line').attr('class', 'target');
         plot.append('text').attr('class', 'target-label');
         plot.append('line').attr('class', 'reference');
+        plot.append('path').attr('class', 'band');
         plot.append('g').attr('class', 'lines');
+        plot.append('path').attr('class', 'median');
         plot.append('path').attr('class', 'reference-run');
         plot.append('line').attr('class', 'cursor');
         plot.append('g').attr('class', 'dots');
+        plot.append('g').attr('class', 'band-legend');
         return g;
       });
 
@@ -112,7 +153,8 @@ export function createSmallMultiples(container: HTMLElement, ctx: AppContext): C
         ? Array.from({ length: Math.min(ref.yearsRecorded, ctx.sim.yearsRecorded) }, (_, k) => ({ year: meta.startYear + k, v: panel.value(ref, k, refUnit) }))
           .filter((p) => Number.isFinite(p.v))
         : [];
-      const all = units.flatMap((u) => seriesOf(u).map((p) => p.v)).concat(refSeries.map((p) => p.v));
+      const bandSeries = ensemble ? bandOf(ensemble, panel, bandUnit).map((b) => ({ ...b, year: meta.startYear + b.yearIndex })) : [];
+      const all = units.flatMap((u) => seriesOf(u).map((p) => p.v)).concat(refSeries.map((p) => p.v), bandSeries.flatMap((b) => [b.lo, b.hi]));
       if (panel.reference !== undefined) all.push(panel.reference);
       let lo = panel.zeroBased ? Math.min(0, min(all) ?? 0) : (min(all) ?? 0);
       let hi = max(all) ?? 1;
@@ -242,6 +284,41 @@ export function createSmallMultiples(container: HTMLElement, ctx: AppContext): C
         .attr('stroke-width', Math.max(3.5, fs * 0.28) + 5)
         .attr('stroke-linejoin', 'round')
         .attr('pointer-events', 'none');
+      // the ensemble: 5-95% band under the lines, its median over them
+      const bandColour = bandUnit === nC ? INK : TERRAIN_COLOUR[meta.counties[bandUnit].terrain];
+      const bandArea = area<Band & { year: number }>()
+        .x((b) => x(b.year))
+        .y0((b) => y(b.lo))
+        .y1((b) => y(b.hi));
+      plot
+        .select('path.band')
+        .attr('d', bandSeries.length > 1 ? (bandArea(bandSeries) ?? '') : '')
+        .attr('fill', bandColour)
+        .attr('fill-opacity', bandUnit === nC ? 0.16 : 0.24)
+        .attr('stroke', 'none');
+      plot
+        .select('path.median')
+        .attr('d', bandSeries.length > 1 ? (path(bandSeries.map((b) => ({ year: b.year, v: b.median }))) ?? '') : '')
+        .attr('fill', 'none')
+        .attr('stroke', bandColour)
+        .attr('stroke-width', Math.max(3, fs * 0.22))
+        .attr('stroke-linejoin', 'round')
+        .attr('pointer-events', 'none');
+      const legend = plot.select<SVGGElement>('g.band-legend').attr('display', ensemble && i === 0 ? null : 'none');
+      if (ensemble && i === 0) {
+        const ls = fs * 0.78;
+        const text = t('band.legend', { n: ensemble.results.length });
+        const tw = textWidth(text, ls) + ls * 3;
+        legend.attr('transform', `translate(${Math.max(0, innerW - tw - 4)},${innerH - ls * 1.9})`);
+        legend.selectAll('rect.bg').data([0]).join('rect').attr('class', 'bg').attr('width', tw).attr('height', ls * 1.6)
+          .attr('fill', PAPER).attr('fill-opacity', 0.85).attr('rx', 3);
+        legend.selectAll('rect.swatch').data([0]).join('rect').attr('class', 'swatch').attr('x', ls * 0.4).attr('y', ls * 0.35)
+          .attr('width', ls * 1.6).attr('height', ls * 0.9).attr('fill', bandColour).attr('fill-opacity', 0.3);
+        legend.selectAll('line').data([0]).join('line').attr('x1', ls * 0.4).attr('x2', ls * 2).attr('y1', ls * 0.8).attr('y2', ls * 0.8)
+          .attr('stroke', bandColour).attr('stroke-width', 2.5);
+        legend.selectAll('text').data([0]).join('text').attr('x', ls * 2.4).attr('y', ls * 1.15).attr('font-size', ls).attr('fill', INK).text(text);
+      }
+
       const selectedPath = linesG.selectAll<SVGPathElement, number>('path.series').filter((u) => u === sel).node();
       const halo = linesG.select<SVGPathElement>('path.halo').node();
       if (selectedPath && halo) linesG.node()!.insertBefore(halo, selectedPath);

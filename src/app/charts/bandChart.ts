@@ -1,0 +1,170 @@
+import { area, axisBottom, axisLeft, line, max, min, scaleLinear, select } from 'd3';
+import { fmtYear } from '../i18n/format';
+import { baseFont, createChartSvg, fitSvg, FONT } from './chart';
+import { GRID, INK, INK_MUTED, PAPER } from './palette';
+import { textWidth, wrapText } from './textWrap';
+
+/** One year of a series: a value (the median over runs, or a single run's) and maybe its band. */
+export interface BandPoint {
+  year: number;
+  median: number;
+  lo?: number;
+  hi?: number;
+}
+
+export interface BandSeries {
+  id: string;
+  label: string;
+  colour: string;
+  points: BandPoint[];
+  dashed?: boolean;
+}
+
+export interface BandChartSpec {
+  title: string;
+  note: string;
+  series: BandSeries[];
+  format: (v: number) => string;
+  /** Fixed y domain (so side-by-side charts share a scale); default from the data. */
+  domain?: [number, number];
+  /** Draw a line at zero (differences). */
+  zeroLine?: boolean;
+  xDomain: [number, number];
+}
+
+/**
+ * One trajectory chart with bands: for each series its 5-95% band (when it has one) and its
+ * median (or single-run) line, a legend of the series, a title and a note. Used by the
+ * comparison view (before, after, difference).
+ */
+export function createBandChart(container: HTMLElement, className: string): { svg: SVGSVGElement; render(spec: BandChartSpec): void } {
+  const svg = createChartSvg(container, `band-chart ${className}`, 'img');
+  const root = select(svg);
+  const g = root.append('g');
+  g.append('text').attr('class', 'title');
+  g.append('text').attr('class', 'note');
+  const plot = g.append('g').attr('class', 'plot');
+  plot.append('rect').attr('class', 'bg');
+  plot.append('g').attr('class', 'x-axis');
+  plot.append('g').attr('class', 'y-axis');
+  plot.append('line').attr('class', 'zero');
+  plot.append('g').attr('class', 'bands');
+  plot.append('g').attr('class', 'lines');
+  const legend = g.append('g').attr('class', 'legend');
+
+  function render(spec: BandChartSpec): void {
+    const { width, height } = fitSvg(svg, container);
+    svg.setAttribute('aria-label', spec.title);
+    // at least 14 px: these charts are read from the back of a room
+    const fs = Math.max(14, baseFont(width, height));
+    const noteSize = Math.max(13, fs * 0.85);
+    const noteLines = wrapText(spec.note, width - fs, { size: noteSize }, 2);
+    const legendH = fs * 1.5;
+    const m = { top: fs * 1.6 + noteSize * 1.2 * noteLines.length + legendH, right: fs, bottom: fs * 2, left: fs * 4.6 };
+    const innerW = Math.max(40, width - m.left - m.right);
+    const innerH = Math.max(30, height - m.top - m.bottom);
+    const x = scaleLinear().domain(spec.xDomain).range([0, innerW]);
+    const values = spec.series.flatMap((s) => s.points.flatMap((p) => [p.median, p.lo ?? p.median, p.hi ?? p.median])).filter(Number.isFinite);
+    if (spec.zeroLine) values.push(0);
+    let [lo, hi] = spec.domain ?? [min(values) ?? 0, max(values) ?? 1];
+    if (!(hi - lo > 1e-12)) {
+      hi = lo + (Math.abs(lo) > 0 ? Math.abs(lo) * 0.1 : 1);
+      lo = lo - (spec.zeroLine ? hi - lo : 0);
+    }
+    const y = scaleLinear().domain([lo, hi]).nice(5).range([innerH, 0]);
+
+    g.select('text.title').attr('x', fs * 0.3).attr('y', fs * 1.2).attr('font-size', fs * 1.1).attr('font-weight', 700).attr('fill', INK).text(spec.title);
+    g.select('text.note')
+      .attr('x', fs * 0.3)
+      .attr('y', fs * 1.2 + noteSize * 1.25)
+      .attr('font-size', noteSize)
+      .attr('fill', INK_MUTED)
+      .selectAll('tspan')
+      .data(noteLines)
+      .join('tspan')
+      .attr('x', fs * 0.3)
+      .attr('dy', (_d, k) => (k === 0 ? 0 : noteSize * 1.15))
+      .text((d) => d);
+
+    // legend: a swatch and a label per series, in a row
+    const legendY = fs * 1.2 + noteSize * 1.2 * noteLines.length + fs * 0.6;
+    let lx = fs * 0.3;
+    const items = legend.selectAll<SVGGElement, BandSeries>('g.item').data(spec.series, (s) => s.id).join((e) => {
+      const it = e.append('g').attr('class', 'item');
+      it.append('rect');
+      it.append('line');
+      it.append('text');
+      return it;
+    });
+    items.each(function (s) {
+      const it = select(this).attr('transform', `translate(${lx},${legendY})`);
+      const hasBand = s.points.some((p) => p.lo !== undefined);
+      it.select('rect').attr('width', fs * 1.6).attr('height', fs * 0.8).attr('y', -fs * 0.4).attr('fill', s.colour).attr('fill-opacity', hasBand ? 0.22 : 0);
+      it.select('line').attr('x1', 0).attr('x2', fs * 1.6).attr('y1', 0).attr('y2', 0).attr('stroke', s.colour).attr('stroke-width', 3)
+        .attr('stroke-dasharray', s.dashed ? '6 4' : null);
+      it.select('text').attr('x', fs * 2).attr('y', fs * 0.3).attr('font-size', fs * 0.9).attr('fill', INK).text(s.label);
+      lx += fs * 3 + textWidth(s.label, fs * 0.9);
+    });
+
+    plot.attr('transform', `translate(${m.left},${m.top})`);
+    plot.select('rect.bg').attr('width', innerW).attr('height', innerH).attr('fill', '#fafafa');
+    plot
+      .select<SVGGElement>('g.x-axis')
+      .attr('transform', `translate(0,${innerH})`)
+      .call(axisBottom(x).ticks(Math.max(2, Math.floor(innerW / (fs * 4)))).tickFormat((d) => fmtYear(Number(d))).tickSizeOuter(0))
+      .attr('font-size', fs * 0.85)
+      .attr('font-family', FONT);
+    plot
+      .select<SVGGElement>('g.y-axis')
+      .call(axisLeft(y).ticks(Math.max(2, Math.floor(innerH / (fs * 2.2)))).tickFormat((d) => spec.format(Number(d))).tickSize(-innerW))
+      .attr('font-size', fs * 0.8)
+      .attr('font-family', FONT)
+      .call((a) => a.select('.domain').remove())
+      .call((a) => a.selectAll('.tick line').attr('stroke', GRID));
+    plot
+      .select('line.zero')
+      .attr('x1', 0)
+      .attr('x2', innerW)
+      .attr('y1', y(0))
+      .attr('y2', y(0))
+      .attr('stroke', INK)
+      .attr('stroke-width', 1.5)
+      .attr('display', spec.zeroLine ? null : 'none');
+
+    const withBand = spec.series.filter((s) => s.points.some((p) => p.lo !== undefined && p.hi !== undefined));
+    const bandArea = area<BandPoint>()
+      .x((p) => x(p.year))
+      .y0((p) => y(p.lo!))
+      .y1((p) => y(p.hi!));
+    plot
+      .select('g.bands')
+      .selectAll<SVGPathElement, BandSeries>('path.band')
+      .data(withBand, (s) => s.id)
+      .join('path')
+      .attr('class', 'band')
+      .attr('data-series', (s) => s.id)
+      .attr('d', (s) => bandArea(s.points.filter((p) => p.lo !== undefined && p.hi !== undefined)) ?? '')
+      .attr('fill', (s) => s.colour)
+      .attr('fill-opacity', 0.2);
+    const path = line<BandPoint>()
+      .x((p) => x(p.year))
+      .y((p) => y(p.median));
+    plot
+      .select('g.lines')
+      .selectAll<SVGPathElement, BandSeries>('path.median')
+      .data(spec.series, (s) => s.id)
+      .join('path')
+      .attr('class', 'median')
+      .attr('data-series', (s) => s.id)
+      .attr('d', (s) => path(s.points.filter((p) => Number.isFinite(p.median))) ?? '')
+      .attr('fill', 'none')
+      .attr('stroke', (s) => s.colour)
+      .attr('stroke-width', Math.max(2.5, fs * 0.2))
+      .attr('stroke-dasharray', (s) => (s.dashed ? '6 4' : null))
+      .attr('stroke-linejoin', 'round');
+    root.attr('data-series-count', spec.series.length).attr('data-bands', withBand.length);
+    root.style('background', PAPER);
+  }
+
+  return { svg, render };
+}

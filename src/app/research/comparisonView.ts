@@ -1,0 +1,172 @@
+/**
+ * The comparison view: the scenario before the user's change (the baseline) and after it (the
+ * alternative) on identical seeds, side by side and as their difference, with cost-effectiveness.
+ * Until a comparison ensemble has been run it shows the two live runs (run 1 of each, same seed)
+ * as single lines; after, the median and 5-95% band of each and of the paired differences.
+ */
+import { bandSeries, compareEnsembles, costEffectiveness, type RatioSummary } from '../../analysis';
+import type { Band } from '../../analysis/stats';
+import { INDICATORS, type IndicatorName, type Scenario } from '../../model';
+import { type BandPoint, type BandSeries, createBandChart } from '../charts/bandChart';
+import { OKABE_ITO } from '../charts/palette';
+import { type AppContext, viewUnit } from '../context';
+import { el } from '../dom/el';
+import { fmtCompact, fmtIndicator, fmtNumber, fmtYear } from '../i18n/format';
+import { bi, onLangChange, t } from '../i18n/i18n';
+import type { StringId } from '../i18n/strings';
+import { comparisonJobs } from './jobs';
+import { createPoolControls } from './poolControls';
+import { comparisonFor, research } from './state';
+
+const BASE_COLOUR = '#5f5f5f';
+const ALT_COLOUR = OKABE_ITO.blue;
+const DIFF_COLOUR = OKABE_ITO.vermillion;
+
+export interface ComparisonView {
+  root: HTMLElement;
+  render(): void;
+  cancel(): void;
+}
+
+export function createComparisonView(ctx: AppContext, baseline: () => Scenario | null): ComparisonView {
+  const heading = el('h2', { class: 'panel-title', id: 'cmp-title' });
+  const subtitle = el('span', { class: 'panel-subtitle', id: 'cmp-subtitle' });
+  const indicatorLabel = el('label', { for: 'cmp-indicator', class: 'inline-label' });
+  const indicator = el('select', { id: 'cmp-indicator', class: 'select' });
+  const runsLabel = el('label', { for: 'cmp-runs', class: 'inline-label' });
+  const runs = el('input', { id: 'cmp-runs', type: 'number', min: 2, max: 1000, step: 1, value: 20, class: 'num-input' });
+  const runBtn = el('button', { type: 'button', class: 'btn btn-primary', id: 'cmp-run' });
+  const controls = createPoolControls('cmp', { pausable: false, onRunningChange: (r) => (runBtn.disabled = r) });
+  const empty = el('p', { class: 'research-empty', id: 'cmp-empty' });
+  const charts = el('div', { class: 'cmp-charts' });
+  const boxes = ['baseline', 'alternative', 'difference'].map((k) => el('div', { class: 'cmp-chart', id: `cmp-${k}` }));
+  charts.append(...boxes);
+  const [baseChart, altChart, diffChart] = boxes.map((b, i) => createBandChart(b, ['cmp-base', 'cmp-alt', 'cmp-diff'][i]));
+  const ceTitle = el('h3', { class: 'research-subtitle' });
+  const ceBody = el('div', { class: 'ce', id: 'cmp-ce' });
+  const body = el('div', { class: 'cmp-body' }, charts, el('div', { class: 'ce-box' }, ceTitle, ceBody));
+  const root = el('section', { class: 'research-view', id: 'comparison-view', 'aria-labelledby': 'cmp-title' },
+    el('header', { class: 'panel-head' },
+      el('div', { class: 'panel-heading' }, heading, subtitle),
+      el('div', { class: 'panel-controls' }, indicatorLabel, indicator, runsLabel, runs, runBtn)),
+    el('div', { class: 'cmp-run-row' }, controls.root),
+    empty, body);
+
+  let shown: IndicatorName = 'povertyRate';
+  indicator.addEventListener('change', () => {
+    shown = indicator.value as IndicatorName;
+    render();
+  });
+
+  runBtn.addEventListener('click', async () => {
+    const base = baseline();
+    const alt = ctx.sim.scenario;
+    if (!base || !alt) return;
+    const n = Math.max(2, Math.min(1000, Math.round(Number(runs.value) || 20)));
+    runs.value = String(n);
+    const out = await controls.run(comparisonJobs(base, alt, n));
+    if (!out) return;
+    const baseResults = out.results.slice(0, n);
+    const altResults = out.results.slice(n);
+    const comparison = compareEnsembles(baseResults, altResults);
+    research.comparison = {
+      baseline: base, alternative: alt, baselineResults: baseResults, alternativeResults: altResults, comparison,
+      costEffectiveness: costEffectiveness(baseResults, altResults), workers: out.workers, ms: out.ms,
+    };
+    // the alternative's runs are an ensemble of the loaded scenario: the trajectories get its band
+    research.ensemble = { scenario: alt, results: altResults, bands: comparison.alternative, workers: out.workers, ms: out.ms, busyMs: out.busyMs };
+    research.changed();
+  });
+
+  function labels(): void {
+    heading.textContent = t('cmp.title');
+    indicatorLabel.textContent = t('cmp.indicator');
+    runsLabel.textContent = t('cmp.runs');
+    runBtn.textContent = t('cmp.run');
+    empty.textContent = t('cmp.none');
+    ceTitle.textContent = t('ce.title');
+    indicator.replaceChildren(...INDICATORS.map((i) => el('option', { value: i.name, text: bi(i.label) })));
+    indicator.value = shown;
+  }
+  labels();
+  onLangChange(() => {
+    labels();
+    render();
+  });
+
+  function render(): void {
+    if (root.hidden) return;
+    const base = baseline();
+    const meta = ctx.sim.meta;
+    const ref = ctx.reference;
+    const on = !!(base && meta);
+    empty.hidden = on;
+    body.hidden = !on;
+    runBtn.disabled = !on || controls.running;
+    root.setAttribute('data-mode', 'none');
+    if (!on || !meta) {
+      subtitle.textContent = '';
+      return;
+    }
+    const unit = viewUnit(ctx);
+    const unitName = unit === meta.counties.length ? t('region') : bi(meta.counties[unit].name);
+    const fmt = (v: number) => fmtIndicator(shown, v);
+    const fmtDiff = (v: number) => (v > 0 ? '+' : '') + fmt(v);
+    const label = bi(INDICATORS.find((i) => i.name === shown)!.label);
+    const xDomain: [number, number] = [meta.startYear, meta.startYear + meta.years];
+    const rec = comparisonFor(base, ctx.sim.scenario);
+    let baseS: BandPoint[];
+    let altS: BandPoint[];
+    let diffS: BandPoint[];
+    let note: string;
+    if (rec) {
+      const toPoints = (b: (Band & { year: number })[]) => b.map((p) => ({ year: p.year, median: p.median, lo: p.lo, hi: p.hi }));
+      baseS = toPoints(bandSeries(rec.comparison.baseline, unit, shown));
+      altS = toPoints(bandSeries(rec.comparison.alternative, unit, shown));
+      diffS = toPoints(bandSeries(rec.comparison.difference, unit, shown));
+      note = t('cmp.ensemble', { n: rec.baselineResults.length });
+      root.setAttribute('data-mode', 'ensemble');
+    } else {
+      const years = Math.min(ctx.sim.yearsRecorded, ref?.meta && ref.counties === meta.counties.length ? ref.yearsRecorded : 0);
+      altS = Array.from({ length: ctx.sim.yearsRecorded }, (_, y) => ({ year: meta.startYear + y, median: ctx.sim.value(y, unit, shown) }));
+      baseS = ref ? Array.from({ length: years }, (_, y) => ({ year: meta.startYear + y, median: ref.value(y, unit, shown) })) : [];
+      diffS = Array.from({ length: years }, (_, y) => ({ year: meta.startYear + y, median: ctx.sim.value(y, unit, shown) - ref!.value(y, unit, shown) }));
+      note = t('cmp.single', { seed: meta.seed, year: fmtYear(meta.startYear + ctx.sim.frontier) });
+      root.setAttribute('data-mode', 'single');
+    }
+    subtitle.textContent = `${unitName} · ${note}`;
+    const vals = [...baseS, ...altS].flatMap((p) => [p.median, p.lo ?? p.median, p.hi ?? p.median]).filter(Number.isFinite);
+    const domain: [number, number] | undefined = vals.length ? [Math.min(0, ...vals), Math.max(...vals)] : undefined;
+    const series = (id: string, labelId: StringId, colour: string, points: BandPoint[], dashed = false): BandSeries[] => [{ id, label: t(labelId), colour, points, dashed }];
+    baseChart.render({ title: `${t('cmp.baseline')}: ${label}`, note: unitName, series: series('baseline', 'cmp.baseline', BASE_COLOUR, baseS, true), format: fmt, domain, xDomain });
+    altChart.render({ title: `${t('cmp.alternative')}: ${label}`, note: unitName, series: series('alternative', 'cmp.alternative', ALT_COLOUR, altS), format: fmt, domain, xDomain });
+    diffChart.render({ title: `${t('cmp.difference')}`, note: `${label} · ${unitName}`, series: series('difference', 'cmp.difference', DIFF_COLOUR, diffS), format: fmtDiff, zeroLine: true, xDomain });
+    renderCostEffectiveness(rec ? rec.costEffectiveness : null);
+  }
+
+  function renderCostEffectiveness(ce: ReturnType<typeof costEffectiveness> | null): void {
+    if (!ce) {
+      ceBody.replaceChildren(el('p', { class: 'research-note', text: t('ce.needEnsemble') }));
+      ceBody.setAttribute('data-ready', 'false');
+      return;
+    }
+    const bandCells = (b: Band, f: (v: number) => string) => [el('td', { text: f(b.median) }), el('td', { text: `${f(b.lo)} – ${f(b.hi)}` })];
+    const ratioRow = (id: StringId, key: string, r: RatioSummary) => el('tr', { 'data-measure': key },
+      el('th', { scope: 'row' }, el('span', { text: t(id) }), r.undefinedRuns > 0 ? el('small', { class: 'ce-undefined', text: ` ${t('ce.undefined', { k: r.undefinedRuns })}` }) : null),
+      ...(r.band.n > 0 ? bandCells(r.band, (v) => fmtNumber(v, 0)) : [el('td', { text: '–' }), el('td', { text: '–' })]));
+    const row = (id: StringId, key: string, b: Band, f: (v: number) => string) => el('tr', { 'data-measure': key }, el('th', { scope: 'row', text: t(id) }), ...bandCells(b, f));
+    ceBody.replaceChildren(el('table', { class: 'ce-table' },
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('ce.measure') }), el('th', { scope: 'col', text: t('ce.median') }), el('th', { scope: 'col', text: t('ce.band') }))),
+      el('tbody', {},
+        ratioRow('ce.perPersonYear', 'yuanPerPersonYear', ce.yuanPerPersonYear),
+        ratioRow('ce.perExit', 'yuanPerLastingExit', ce.yuanPerLastingExit),
+        row('ce.yuan', 'yuan', ce.yuan, (v) => fmtCompact(v)),
+        row('ce.personYears', 'personYears', ce.personYears, (v) => fmtCompact(v)),
+        row('ce.exits', 'lastingExits', ce.lastingExits, (v) => fmtNumber(v, 0)))));
+    ceBody.setAttribute('data-ready', 'true');
+  }
+
+  research.onChange(render);
+  new ResizeObserver(() => render()).observe(charts);
+  return { root, render, cancel: () => controls.cancel() };
+}

@@ -1,0 +1,303 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  bindSweep, compareEnsembles, costEffectiveness, inlineScenario, sweepHeader, sweepRows, sweepScenarios, sweepTask, validateSweep,
+} from '../../src/analysis/index';
+import { parseScenario, runScenario, tidyRows, type Json, type Scenario } from '../../src/model/index';
+import { encodeScenario } from '../../src/app/scenario/shareLink';
+import { appEval, type Harness, openApp, ROOT, startHarness, waitReady } from './support/harness';
+
+/**
+ * The browser half of issue #5: ensembles on a pool of Web Workers (equal to the Node engine,
+ * whatever the number of workers), bands on the trajectories, the comparison view with
+ * cost-effectiveness, the sweep form with pause/resume/cancel, and the Morris ranking.
+ * Scenarios are the default region cut to a few years at a coarse scale, so runs take a moment.
+ */
+const BASELINE = parseScenario(readFileSync(join(ROOT, 'scenarios/baseline.json'), 'utf8'), 'baseline.json');
+const SMALL: Scenario = { ...BASELINE, years: 4, scale: 200 };
+const WITH_LEVER: Scenario = {
+  ...SMALL,
+  id: 'small-teacher-pay',
+  interventions: [{ lever: 'teacherPay', from: 2014, to: 2017, counties: 'all', raise: 0.5 }],
+};
+const hashOf = (s: Scenario) => `#scenario=${encodeScenario(s)}`;
+
+/**
+ * Largest relative difference between two lists of values. The browser's engine is Chromium's
+ * V8, whose Math.exp, log, pow, sin... differ from Node's in the last bit (measured: every
+ * transcendental function but sqrt and hypot), so a browser run equals the Node run to about
+ * 1e-15, not bit for bit; the tidy CSV (10 significant digits) is the same text.
+ */
+function maxRelDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  expect(a.length).toBe(b.length);
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = Math.abs(a[i] - b[i]) / Math.max(1e-300, Math.abs(a[i]), Math.abs(b[i]));
+    if (a[i] !== b[i]) worst = Math.max(worst, d);
+  }
+  return worst;
+}
+
+/** Values of every run held by the page's latest ensemble, as plain arrays. */
+const ensembleValues = (page: Page) => appEval<number[][]>(page, 'app.research.state.ensemble.results.map((r) => Array.from(r.values))');
+const liveWorkers = (page: Page) => appEval<number>(page, 'app.research.liveWorkers()');
+
+async function openResearch(page: Page): Promise<void> {
+  await page.click('#view-research');
+  await page.waitForSelector('#research-view:not([hidden])');
+}
+
+describe('browser research: ensembles, comparison, sweeps, sensitivity', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('adding a lever makes the comparison the view: before, after, difference with its band, cost-effectiveness', async () => {
+    const { page, context, errors } = await openApp(h, { hash: hashOf(SMALL) });
+    expect(await appEval(page, 'app.research.view()')).toBe('overview');
+    await page.selectOption('#add-lever', 'teacherPay');
+    await page.click('#add-intervention');
+    await page.click('#apply-intervention');
+    await page.waitForFunction(() => (window as any).povertyLoop.ctx.sim.scenario.interventions.length === 1);
+    await waitReady(page);
+    await page.waitForSelector('#comparison-view:not([hidden])');
+    expect(await appEval(page, 'app.research.view()')).toBe('comparison');
+    expect(await page.isVisible('#map')).toBe(false);
+    // before an ensemble: the two live runs (same seed), their difference, no band yet
+    await page.waitForFunction(() => document.querySelector('#comparison-view')!.getAttribute('data-mode') === 'single');
+    for (const id of ['baseline', 'alternative', 'difference']) expect(await page.locator(`#cmp-${id} svg path.median`).count()).toBe(1);
+    expect(await page.getAttribute('#cmp-ce', 'data-ready')).toBe('false');
+
+    await page.fill('#cmp-runs', '4');
+    await page.click('#cmp-run');
+    await page.waitForSelector('#cmp-controls[data-state="done"]', { timeout: 120_000 });
+    await page.waitForFunction(() => document.querySelector('#comparison-view')!.getAttribute('data-mode') === 'ensemble');
+    // every chart draws its band; the difference's band is a real area
+    for (const id of ['baseline', 'alternative', 'difference']) {
+      expect(await page.getAttribute(`#cmp-${id} svg`, 'data-bands')).toBe('1');
+      expect((await page.getAttribute(`#cmp-${id} svg path.band`, 'd'))!.length).toBeGreaterThan(20);
+    }
+    expect(await page.getAttribute('#cmp-ce', 'data-ready')).toBe('true');
+    for (const m of ['yuanPerPersonYear', 'yuanPerLastingExit', 'yuan', 'personYears', 'lastingExits']) {
+      expect(await page.locator(`#cmp-ce tr[data-measure="${m}"]`).count()).toBe(1);
+    }
+    expect(await page.textContent('#cmp-ce')).toContain('每脱贫人年花费');
+
+    // the same comparison computed by the Node engine and src/analysis: same numbers
+    const alt = await appEval<Scenario>(page, 'sim.scenario');
+    const base = SMALL;
+    const runs = [1, 2, 3, 4];
+    const baseRuns = runs.map((r) => runScenario(base, r, alt.seed));
+    const altRuns = runs.map((r) => runScenario(alt, r, alt.seed));
+    const expected = costEffectiveness(baseRuns, altRuns);
+    const got = await appEval<{ yuan: number; py: number }>(page, '({ yuan: app.research.state.comparison.costEffectiveness.yuan.median, py: app.research.state.comparison.costEffectiveness.personYears.median })');
+    expect(maxRelDiff([got.yuan, got.py], [expected.yuan.median, expected.personYears.median])).toBeLessThan(1e-9);
+    const diff = compareEnsembles(baseRuns, altRuns).difference;
+    const gotDiff = await appEval<number[]>(page, 'Array.from(app.research.state.comparison.comparison.difference.median)');
+    // a difference of two nearly equal values: compare on the scale of the values differenced
+    const scale = compareEnsembles(baseRuns, altRuns).alternative.median;
+    for (let i = 0; i < gotDiff.length; i++) expect(Math.abs(gotDiff[i] - diff.median[i])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(scale[i])));
+
+    // the alternative's runs are the loaded scenario's ensemble: the trajectories show its band
+    await page.click('#view-overview');
+    await page.waitForFunction(() => document.querySelector('.small-multiples')!.getAttribute('data-band-runs') === '4');
+    expect(await page.textContent('.small-multiples g.band-legend text')).toBe('4 次运行的中位数，5–95% 区间');
+    expect(await liveWorkers(page)).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('an ensemble equals the Node engine run for run, with 1 and with 2 workers, and draws a band on every trajectory chart', async () => {
+    const { page, context, errors } = await openApp(h, { hash: hashOf(SMALL), locale: 'en-GB' });
+    await openResearch(page);
+    const runs = 3;
+    const node = Array.from({ length: runs }, (_, i) => runScenario(SMALL, i + 1, SMALL.seed));
+
+    await page.selectOption('#ens-workers', '1');
+    await page.fill('#ens-runs', String(runs));
+    await page.click('#ens-run');
+    await page.waitForSelector('#ens-controls[data-state="done"]', { timeout: 120_000 });
+    expect(await page.textContent('#ens-status')).toContain('on 1 workers');
+    const one = await ensembleValues(page);
+    // the same runs as the Node engine (npm run sim --runs 3): same tidy CSV, values to 1e-9
+    expect(one).toHaveLength(runs);
+    one.forEach((values, i) => expect(maxRelDiff(values, node[i].values)).toBeLessThan(1e-9));
+    expect(await appEval(page, 'app.research.state.ensemble.results.map((r) => r.meta)')).toEqual(node.map((r) => r.meta));
+    const browserTidy = one.map((values, i) => tidyRows({ ...node[i], values: Float64Array.from(values) })).join('');
+    expect(browserTidy).toBe(node.map((r) => tidyRows(r)).join(''));
+
+    await page.evaluate(() => (window as any).povertyLoop.research.setWorkers(2));
+    await page.selectOption('#ens-workers', '');
+    await page.click('#ens-run');
+    await page.waitForSelector('#ens-controls[data-state="done"]', { timeout: 120_000 });
+    expect(await page.textContent('#ens-status')).toContain('on 2 workers');
+    const two = await ensembleValues(page);
+    // bit for bit the same as with one worker
+    expect(two).toEqual(one);
+    // and with all the browser's workers (min(hardwareConcurrency, runs))
+    await page.evaluate(() => (window as any).povertyLoop.research.setWorkers(null));
+    await page.click('#ens-run');
+    await page.waitForSelector('#ens-controls[data-state="done"]', { timeout: 120_000 });
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    expect(await page.textContent('#ens-status')).toContain(`on ${Math.min(cores, runs)} workers`);
+    expect(await ensembleValues(page)).toEqual(one);
+    expect(await liveWorkers(page)).toBe(0);
+
+    await page.click('#view-overview');
+    await page.waitForFunction(() => document.querySelector('.small-multiples')!.getAttribute('data-band-runs') === '3');
+    const bands = await page.$$eval('.small-multiples g.multiple path.band', (ps) => ps.map((p) => (p.getAttribute('d') ?? '').length));
+    expect(bands).toHaveLength(6);
+    for (const d of bands) expect(d).toBeGreaterThan(20);
+    expect(await page.locator('.small-multiples g.multiple path.median').count()).toBe(6);
+    expect(await page.textContent('.small-multiples g.band-legend text')).toBe('median of 3 runs, 5–95% band');
+    expect(await page.textContent('#multiples .panel-subtitle')).toContain('median of 3 runs, 5–95% band');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the sweep form gives the tidy table of npm run sweep with a column per varied value, and a chart; pause and resume', async () => {
+    const { page, context, errors } = await openApp(h, { hash: hashOf(WITH_LEVER), locale: 'en-GB' });
+    await page.evaluate(() => (window as any).povertyLoop.research.setWorkers(1));
+    await openResearch(page);
+    await page.selectOption('#sweep-param', 'talent.teacherPayRatio');
+    await page.click('#sweep-add-param');
+    await page.selectOption('#sweep-lever', '0:raise');
+    await page.click('#sweep-add-lever');
+    // ranges come from the registries
+    expect(await page.inputValue('[data-factor="talent.teacherPayRatio"] input[data-role="min"]')).toBe('0.2');
+    expect(await page.inputValue('[data-factor="talent.teacherPayRatio"] input[data-role="max"]')).toBe('2');
+    await page.fill('[data-factor="talent.teacherPayRatio"] input[data-role="min"]', '0.5');
+    await page.fill('[data-factor="talent.teacherPayRatio"] input[data-role="max"]', '1');
+    await page.fill('[data-factor="interventions[0].raise"] input[data-role="max"]', '1');
+    await page.selectOption('#sweep-design', 'grid');
+    await page.fill('#sweep-points', '2');
+    await page.fill('#sweep-reps', '2');
+    await page.selectOption('#sweep-outcome', 'povertyRate');
+    await page.click('#sweep-run');
+    // pause: no new run starts; the one in progress may finish
+    await page.click('#sweep-pause');
+    await page.waitForSelector('#sweep-controls[data-state="paused"]');
+    await page.waitForTimeout(1500);
+    const held = Number(await page.getAttribute('#sweep-progress', 'value'));
+    await page.waitForTimeout(1500);
+    expect(Number(await page.getAttribute('#sweep-progress', 'value'))).toBe(held);
+    expect(held).toBeLessThan(8);
+    expect(await liveWorkers(page)).toBe(1);
+    await page.click('#sweep-pause'); // resume
+    await page.waitForSelector('#sweep-controls[data-state="done"]', { timeout: 120_000 });
+    expect(await liveWorkers(page)).toBe(0);
+
+    const header = await page.$$eval('#sweep-table thead th', (ths) => ths.map((t) => t.textContent));
+    expect(header).toEqual(['point', 'run', 'year', 'county', 'indicator', 'value', 'talent.teacherPayRatio', 'interventions[0].raise']);
+    const rows = await page.$$eval('#sweep-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    expect(rows).toHaveLength(8 * (SMALL.years + 1));
+    expect(rows[0].slice(0, 5)).toEqual(['1', '1', '2013', 'region', 'povertyRate']);
+    expect(new Set(rows.map((r) => r[6]))).toEqual(new Set(['0.5', '1']));
+    expect(await page.locator('#sweep-chart svg g.factor').count()).toBe(2);
+    expect(await page.locator('#sweep-chart svg g.factor').first().locator('circle').count()).toBe(8);
+    expect(await page.getAttribute('#sweep-chart svg g.factor path.median', 'data-points')).toBe('2');
+
+    // the downloaded CSV is exactly what npm run sweep writes for the same sweep
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#sweep-csv')]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const spec = validateSweep({
+      id: 'browser-sweep', scenario: JSON.parse(JSON.stringify(await appEval<Scenario>(page, 'sim.scenario'))) as Json,
+      vary: [{ param: 'talent.teacherPayRatio', min: 0.5, max: 1 }, { lever: { index: 0, param: 'raise' }, min: 0, max: 1 }],
+      design: 'grid', points: 2, repetitions: 2, outcome: { indicator: 'povertyRate', unit: 'region', year: 'end' },
+    } as unknown as Json, 'form');
+    const b = bindSweep(spec, inlineScenario(spec, 'form'), 'form');
+    const scenarios = sweepScenarios(b);
+    let expected = `${sweepHeader(b)}\n`;
+    for (let t = 0; t < b.runs; t++) {
+      const task = sweepTask(b, t);
+      expected += sweepRows(b, task, runScenario(scenarios[task.point - 1], task.run, b.seed));
+    }
+    expect(csv).toBe(expected);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('cancel stops every worker at once and the page stays usable', async () => {
+    const { page, context, errors } = await openApp(h, { hash: hashOf(SMALL) });
+    await page.evaluate(() => (window as any).povertyLoop.research.setWorkers(2));
+    await openResearch(page);
+    await page.fill('#ens-runs', '200');
+    await page.click('#ens-run');
+    await page.waitForFunction(() => (window as any).povertyLoop.research.liveWorkers() === 2);
+    await page.click('#ens-cancel');
+    await page.waitForSelector('#ens-controls[data-state="cancelled"]');
+    expect(await liveWorkers(page)).toBe(0);
+    expect(await page.textContent('#ens-status')).toBe('已取消，所有线程已停止。');
+    expect(await appEval(page, 'app.research.state.ensemble')).toBeNull();
+    // the page still works: a new ensemble, and the player
+    await page.fill('#ens-runs', '2');
+    await page.click('#ens-run');
+    await page.waitForSelector('#ens-controls[data-state="done"]', { timeout: 120_000 });
+    expect(await appEval(page, 'app.research.state.ensemble.results.length')).toBe(2);
+    expect(await liveWorkers(page)).toBe(0);
+    await page.click('#view-overview');
+    await page.click('#step');
+    await page.waitForFunction(() => (window as any).povertyLoop.ctx.sim.frontier >= 1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a worker that fails rejects the batch with a clear message, stops every worker, and the page stays usable', async () => {
+    const { page, context } = await openApp(h, { hash: hashOf(SMALL), locale: 'en-GB' });
+    await openResearch(page);
+    // the worker's script fails as it starts (as when the site is half-deployed or offline)
+    await page.route('**/runWorker*.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("worker script broken");' }));
+    await page.fill('#ens-runs', '4');
+    await page.click('#ens-run');
+    await page.waitForSelector('#ens-controls[data-state="failed"]', { timeout: 60_000 });
+    expect(await page.textContent('#ens-status')).toMatch(/^Failed: an ensemble worker stopped: .*worker script broken/);
+    expect(await liveWorkers(page)).toBe(0);
+    expect(await page.isEnabled('#ens-run')).toBe(true);
+    await page.unroute('**/runWorker*.js');
+    await page.fill('#ens-runs', '2');
+    await page.click('#ens-run');
+    await page.waitForSelector('#ens-controls[data-state="done"]', { timeout: 120_000 });
+    expect(await liveWorkers(page)).toBe(0);
+    await context.close();
+  });
+
+  it('sensitivity (Morris) ranks the parameters by mu* in a bar chart', async () => {
+    const { page, context, errors } = await openApp(h, { hash: hashOf(SMALL), locale: 'en-GB' });
+    await openResearch(page);
+    for (const key of ['talent.teacherPayRatio', 'policy.povertyLine', 'talent.doctorPayRatio']) {
+      await page.selectOption('#sweep-param', key);
+      await page.click('#sweep-add-param');
+    }
+    await page.selectOption('#sweep-design', 'morris');
+    await page.fill('#sweep-points', '2');
+    await page.fill('#sweep-reps', '1');
+    await page.selectOption('#sweep-outcome', 'povertyRate');
+    await page.click('#sweep-run');
+    await page.waitForSelector('#sweep-controls[data-state="done"]', { timeout: 120_000 });
+    expect(await page.isVisible('#morris-chart svg')).toBe(true);
+    expect(await page.isVisible('#sweep-chart')).toBe(false);
+    const bars = await page.$$eval('#morris-chart g.bar', (gs) => gs.map((g) => ({
+      factor: g.getAttribute('data-factor'), rank: Number(g.getAttribute('data-rank')), muStar: Number(g.getAttribute('data-mu-star')),
+      y: g.getBoundingClientRect().top, label: g.querySelector('text.label')!.textContent,
+    })));
+    expect(bars).toHaveLength(3);
+    const byRank = bars.slice().sort((a, b) => a.rank - b.rank);
+    expect(byRank.map((b) => b.rank)).toEqual([1, 2, 3]);
+    // ranked: largest mu* on top; the poverty line moves the poverty rate most
+    for (let i = 1; i < 3; i++) {
+      expect(byRank[i].muStar).toBeLessThanOrEqual(byRank[i - 1].muStar);
+      expect(byRank[i].y).toBeGreaterThan(byRank[i - 1].y);
+    }
+    expect(byRank[0].factor).toBe('policy.povertyLine');
+    expect(byRank[0].label).toBe('Poverty line');
+    expect(await page.textContent('#sweep-result-title')).toContain('Sensitivity');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
