@@ -282,10 +282,15 @@ describe('robustness in the browser', () => {
     // a run, a lever, the exports (CSV, chart SVG and PNG through a blob image)
     await addLever(page, 'teacherPay');
     await playTo(page, 3);
+    await page.click('#view-overview'); // adding a lever opened the comparison; the map is on the overview
     const [csv] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.click('#export-csv')]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#map button[data-export="png"]')]);
     expect(png.suggestedFilename()).toMatch(/\.png$/);
+    // the comparison and research views render under the policy too
+    await page.click('#view-comparison');
+    await page.click('#view-research');
+    await page.click('#view-overview');
     // lesson mode
     await page.click('#lessons-button');
     await page.click('[data-present="vicious-circle"]');
