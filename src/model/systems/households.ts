@@ -15,6 +15,11 @@ const S_MONITORED = STATUS.monitored;
 const S_POOR = STATUS.poor;
 
 const GOLDEN = 0.6180339887498949;
+/** Village terrain codes (rows of SUITABILITY). */
+const TERRAINS = SUITABILITY.length / PRODUCTS;
+/** Best product and its value by county and terrain (grown when a world has more counties). */
+let bestProduct = new Int32Array(0);
+let bestProductValue = new Float64Array(0);
 const logit = (p: number) => Math.log(p / (1 - p));
 
 /**
@@ -173,6 +178,27 @@ export function householdYear(w: World): void {
   const grantPerPerson = w.scratch.perCounty[3];
   // Shared among the people supported last year (registered, or exited within support).
   for (let c = 0; c < nC; c++) grantPerPerson[c] = k.supportedPeople[c] > 0 ? (0.5 * k.povertySpending[c]) / k.supportedPeople[c] : 0;
+  // Last year's most profitable product (profit per worker times suitability) of each county and
+  // terrain: the product the imitation step below compares with its own.
+  if (bestProduct.length < nC * TERRAINS) {
+    bestProduct = new Int32Array(nC * TERRAINS);
+    bestProductValue = new Float64Array(nC * TERRAINS);
+  }
+  for (let c = 0; c < nC; c++) {
+    for (let tr = 0; tr < TERRAINS; tr++) {
+      let best = -1;
+      let bestValue = -Infinity;
+      for (let jj = 0; jj < products; jj++) {
+        const value = mProfitPerWorker[c * products + jj] * suitability[tr * products + jj];
+        if (value > bestValue) {
+          best = jj;
+          bestValue = value;
+        }
+      }
+      bestProduct[c * TERRAINS + tr] = best;
+      bestProductValue[c * TERRAINS + tr] = bestValue;
+    }
+  }
   const acc = w.scratch.accumulators;
   acc.fill(0);
   mProfitSum.fill(0);
@@ -438,22 +464,13 @@ export function householdYear(w: World): void {
     mProfitSum[cp] += operating;
     mLabourSum[cp] += farmLabour;
     acc[a + A_FARM_WORKERS] += farmLabour;
-    if (!relocated) {
+    if (!relocated && imitationDraw < imitation) {
       // Imitation (一拥而上): a share of households looks at last year's most profitable product
-      // in the county each year and switches if it beats its own by 15% (Hommes 1994).
-      const terrainRow = vTerrain[vi] * products;
-      const base = c * products;
-      const own = mProfitPerWorker[cp];
-      let best = ind;
-      let bestValue = own * 1.15;
-      for (let jj = 0; jj < products; jj++) {
-        const value = mProfitPerWorker[base + jj] * suitability[terrainRow + jj];
-        if (value > bestValue) {
-          best = jj;
-          bestValue = value;
-        }
-      }
-      if (best !== ind && imitationDraw < imitation) industry[i] = best;
+      // in the county each year and switches if it beats its own by 15% (Hommes 1994). The best
+      // product of each county and terrain (first of equals) is found once before the loop.
+      const bt = c * TERRAINS + vTerrain[vi];
+      const best = bestProduct[bt];
+      if (best >= 0 && bestProductValue[bt] > mProfitPerWorker[cp] * 1.15 && best !== ind) industry[i] = best;
     }
     acc[a + A_FARM_OUTPUT] += operating;
 
