@@ -20,6 +20,10 @@ const TERRAINS = SUITABILITY.length / PRODUCTS;
 /** Best product and its value by county and terrain (grown when a world has more counties). */
 let bestProduct = new Int32Array(0);
 let bestProductValue = new Float64Array(0);
+/** Subsidy share and margin by county and product, schooling factor by county (per year). */
+let subsidyShare = new Float64Array(0);
+let productMargin = new Float64Array(0);
+let schooling = new Float64Array(0);
 const logit = (p: number) => Math.log(p / (1 - p));
 
 /**
@@ -199,6 +203,26 @@ export function householdYear(w: World): void {
       bestProductValue[c * TERRAINS + tr] = bestValue;
     }
   }
+  // Subsidy share and margin of each county and product (the same for every household growing it).
+  if (subsidyShare.length < nC * products) {
+    subsidyShare = new Float64Array(nC * products);
+    productMargin = new Float64Array(nC * products);
+  }
+  for (let c = 0; c < nC; c++) {
+    for (let ind = 0; ind < products; ind++) {
+      const cp = c * products + ind;
+      const supplyHere = mCountySupply[cp];
+      const unitPrice = price[ind];
+      // The subsidy budget is paid as a share of the product's revenue in the county (capped at 100%).
+      const subsidy = supplyHere > 0 && lIndustrySubsidy[cp] > 0 ? Math.min(1, lIndustrySubsidy[cp] / (supplyHere * unitPrice)) : 0;
+      subsidyShare[cp] = subsidy;
+      // Below its input cost a crop is not worth harvesting: the margin is floored at zero.
+      productMargin[cp] = unitPrice * (1 + subsidy) - inputCost[ind];
+    }
+  }
+  // Teaching delivered times access (children reach school on roads), by county.
+  if (schooling.length < nC) schooling = new Float64Array(nC);
+  for (let c = 0; c < nC; c++) schooling[c] = learningRate * kSchoolQuality[c] * (0.5 + 0.5 * kTransport[c]);
   const acc = w.scratch.accumulators;
   acc.fill(0);
   mProfitSum.fill(0);
@@ -219,12 +243,9 @@ export function householdYear(w: World): void {
     // ---- Income by source -------------------------------------------------------------------
     const q = output[i];
     const cp = c * products + ind;
-    const supplyHere = mCountySupply[cp];
     const unitPrice = price[ind];
-    // The subsidy budget is paid as a share of the product's revenue in the county (capped at 100%).
-    const subsidy = supplyHere > 0 && lIndustrySubsidy[cp] > 0 ? Math.min(1, lIndustrySubsidy[cp] / (supplyHere * unitPrice)) : 0;
-    // Below its input cost a crop is not worth harvesting: the margin is floored at zero.
-    const margin = unitPrice * (1 + subsidy) - inputCost[ind];
+    const subsidy = subsidyShare[cp];
+    const margin = productMargin[cp];
     let operating = margin > 0 ? q * margin : 0;
     if (subsidy > 0) acc[a + A_COST_SUBSIDY] += q * unitPrice * subsidy;
     const coverage = lInsuranceCoverage[c];
@@ -345,7 +366,7 @@ export function householdYear(w: World): void {
     let nk = kids[i];
     if (nk > 0) {
       // Teaching delivered, times access (children reach school on roads), times health.
-      let learn = learningRate * kSchoolQuality[c] * (0.5 + 0.5 * kTransport[c]) * (0.6 + 0.4 * health[i]);
+      let learn = schooling[c] * (0.6 + 0.4 * health[i]);
       if (lNutrition[c] > 0) {
         learn *= 1 + nutritionEffect;
         acc[a + A_COST_NUTRITION] += nk * 0.33 * 300;
