@@ -2,7 +2,7 @@ import { addCost, LEVER_INDEX } from '../levers/costs';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
 import { PUPIL_SHARE } from '../state/posts';
-import { GRAIN, INPUT_COST, LIVESTOCK, marginalAssetReturn, PRODUCTS, SUITABILITY } from './production';
+import { GRAIN, INPUT_COST, LIVESTOCK, PRODUCTS, SUITABILITY } from './production';
 import { HC_BINS, LOGISTIC_BINS, LOGISTIC_RANGE, lookup, MIGRATION_BINS, TIE_STATES } from './tables';
 
 /** Status bits as local constants (imported bindings are slower in hot loops under some loaders). */
@@ -94,7 +94,6 @@ export function householdYear(w: World): void {
   const suitability = SUITABILITY;
   const livestock = LIVESTOCK;
   const grain = GRAIN;
-  const marginalReturn = marginalAssetReturn;
   const pupilShare = PUPIL_SHARE;
   const look = lookup;
   const hcBins = HC_BINS;
@@ -323,7 +322,9 @@ export function householdYear(w: World): void {
       let ownShare = 0.1;
       if (!relocated) {
         // Invest in own assets where their marginal return beats the outside rate (logistic, slope 20).
-        const own = marginalReturn(as, (threshold * kThresholdFactor[c]) / ability[i], rHigh, rLow) * unitPrice * (0.35 + 0.65 * eco);
+        // marginalAssetReturn(), written out here (the call was not inlined by V8 in this loop).
+        const thr = (threshold * kThresholdFactor[c]) / ability[i];
+        const own = (as < thr ? rLow : 0.6 * rHigh * Math.pow(as / thr, -0.4)) * unitPrice * (0.35 + 0.65 * eco);
         ownShare = look(logistic, (own - outsideReturn) * 20 + LOGISTIC_RANGE, logisticStep);
       }
       as += saving * ownShare;
