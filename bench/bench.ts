@@ -315,7 +315,7 @@ function formatReport(report: ReturnType<typeof buildReport> & { engineSourceCha
   if (ensemble) {
     out.push('');
     out.push(`Ensemble: ${ensemble.runs} runs of ${ensemble.households.toLocaleString('en')} households x ${ensemble.years} years (construction and spin-up included), worker threads`);
-    for (const r of ensemble.rounds) out.push(`  ${r.workers} worker(s): ${r.seconds.toFixed(2)} s (threads started and warmed in ${r.startSeconds.toFixed(2)} s before the clock)`);
+    for (const r of ensemble.rounds) out.push(`  ${r.workers} worker(s): ${r.seconds.toFixed(2)} s, mean run ${(r.runSeconds.reduce((a, b) => a + b, 0) / r.runSeconds.length).toFixed(2)} s (threads started and warmed in ${r.startSeconds.toFixed(2)} s before the clock)`);
     out.push(`  Speed-up from 1 worker to ${ensemble.cores} cores: ${ensemble.speedup.toFixed(2)} (fastest rounds ${ensemble.secondsOneWorker.toFixed(2)} s / ${ensemble.secondsAllCores.toFixed(2)} s); same results: ${ensemble.identicalResults ? 'yes' : report.engineSourceChanged ? 'NO (the engine source changed during the run)' : 'NO'}`);
   }
 

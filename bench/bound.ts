@@ -45,14 +45,14 @@ export const HOUSEHOLD_STEP_ELEMENTS: Readonly<Record<string, PassElements>> = {
     conditional: ['exitYear (exited)', 'land, integration (relocated)', 'humanCapital write (new youth or leavers)',
       'industry write (imitation draw)', 'integration write (relocated)'],
   },
-  // identify(): measured income and exits; registration; registered people.    11 reads + 1 write
+  // identify(): measured income and exits; registration round with the registered-people count. 10 reads + 1 write
   identification: {
-    source: 'src/model/systems/identification.ts identify() (three loops)',
+    source: 'src/model/systems/identification.ts identify() (two loops)',
     reads: ['status', 'county', 'kids', 'youth', 'adults', 'elders', 'income', 'status (2nd loop)', 'county (2nd loop)',
-      'scratch.household (2nd loop)', 'status (3rd loop)'],
+      'scratch.household (2nd loop)'],
     writes: ['scratch.household'],
     conditional: ['registeredYear (registered)', 'exitYear, status (exits)', 'status, registeredYear (new registrations)',
-      'county, kids..elders (3rd loop, registered)'],
+      'kids..elders (2nd loop, registered: the registered-people count)'],
   },
   // relocate(): eligibility scan, then the relocated-household loop.            4 reads + 0 writes
   relocation: {
@@ -70,7 +70,7 @@ export const HOUSEHOLD_STEP_ELEMENTS: Readonly<Record<string, PassElements>> = {
   },
 };
 
-/** Household-array elements one household-step reads and writes (78 when last counted). */
+/** Household-array elements one household-step reads and writes (77 when last counted). */
 export const ELEMENTS_PER_HOUSEHOLD_STEP = Object.values(HOUSEHOLD_STEP_ELEMENTS)
   .reduce((a, p) => a + p.reads.length + p.writes.length, 0);
 
@@ -87,7 +87,7 @@ export const DRAWS_TOTAL = Object.values(DRAWS_PER_HOUSEHOLD_STEP).reduce((a, b)
 /**
  * The engine-like mix: 4 Uint8 + 3 Float32 reads, 1 Uint8 + 1 Float32 write per index
  * (9 elements; about half bytes and half floats, reads to writes about 3.5 : 1, like the
- * counted household-step: 39 u8, 4 u16/i16, 35 f32; 61 reads, 17 writes).
+ * counted household-step: 38 u8, 4 u16/i16, 35 f32; 60 reads, 17 writes).
  */
 function mixKernel(a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, f0: Float32Array, f1: Float32Array,
   f2: Float32Array, outU: Uint8Array, outF: Float32Array, n: number): void {

@@ -2,7 +2,7 @@ import { addCost, LEVER_INDEX } from '../levers/costs';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
 import { PUPIL_SHARE } from '../state/posts';
-import { GRAIN, INPUT_COST, LIVESTOCK, marginalAssetReturn, PRODUCTS, SUITABILITY } from './production';
+import { GRAIN, INPUT_COST, LIVESTOCK, PRODUCTS, SUITABILITY } from './production';
 import { HC_BINS, LOGISTIC_BINS, LOGISTIC_RANGE, lookup, MIGRATION_BINS, TIE_STATES } from './tables';
 
 /** Status bits as local constants (imported bindings are slower in hot loops under some loaders). */
@@ -15,6 +15,15 @@ const S_MONITORED = STATUS.monitored;
 const S_POOR = STATUS.poor;
 
 const GOLDEN = 0.6180339887498949;
+/** Village terrain codes (rows of SUITABILITY). */
+const TERRAINS = SUITABILITY.length / PRODUCTS;
+/** Best product and its value by county and terrain (grown when a world has more counties). */
+let bestProduct = new Int32Array(0);
+let bestProductValue = new Float64Array(0);
+/** Subsidy share and margin by county and product, schooling factor by county (per year). */
+let subsidyShare = new Float64Array(0);
+let productMargin = new Float64Array(0);
+let schooling = new Float64Array(0);
 const logit = (p: number) => Math.log(p / (1 - p));
 
 /**
@@ -85,7 +94,6 @@ export function householdYear(w: World): void {
   const suitability = SUITABILITY;
   const livestock = LIVESTOCK;
   const grain = GRAIN;
-  const marginalReturn = marginalAssetReturn;
   const pupilShare = PUPIL_SHARE;
   const look = lookup;
   const hcBins = HC_BINS;
@@ -173,6 +181,47 @@ export function householdYear(w: World): void {
   const grantPerPerson = w.scratch.perCounty[3];
   // Shared among the people supported last year (registered, or exited within support).
   for (let c = 0; c < nC; c++) grantPerPerson[c] = k.supportedPeople[c] > 0 ? (0.5 * k.povertySpending[c]) / k.supportedPeople[c] : 0;
+  // Last year's most profitable product (profit per worker times suitability) of each county and
+  // terrain: the product the imitation step below compares with its own.
+  if (bestProduct.length < nC * TERRAINS) {
+    bestProduct = new Int32Array(nC * TERRAINS);
+    bestProductValue = new Float64Array(nC * TERRAINS);
+  }
+  for (let c = 0; c < nC; c++) {
+    for (let tr = 0; tr < TERRAINS; tr++) {
+      let best = -1;
+      let bestValue = -Infinity;
+      for (let jj = 0; jj < products; jj++) {
+        const value = mProfitPerWorker[c * products + jj] * suitability[tr * products + jj];
+        if (value > bestValue) {
+          best = jj;
+          bestValue = value;
+        }
+      }
+      bestProduct[c * TERRAINS + tr] = best;
+      bestProductValue[c * TERRAINS + tr] = bestValue;
+    }
+  }
+  // Subsidy share and margin of each county and product (the same for every household growing it).
+  if (subsidyShare.length < nC * products) {
+    subsidyShare = new Float64Array(nC * products);
+    productMargin = new Float64Array(nC * products);
+  }
+  for (let c = 0; c < nC; c++) {
+    for (let ind = 0; ind < products; ind++) {
+      const cp = c * products + ind;
+      const supplyHere = mCountySupply[cp];
+      const unitPrice = price[ind];
+      // The subsidy budget is paid as a share of the product's revenue in the county (capped at 100%).
+      const subsidy = supplyHere > 0 && lIndustrySubsidy[cp] > 0 ? Math.min(1, lIndustrySubsidy[cp] / (supplyHere * unitPrice)) : 0;
+      subsidyShare[cp] = subsidy;
+      // Below its input cost a crop is not worth harvesting: the margin is floored at zero.
+      productMargin[cp] = unitPrice * (1 + subsidy) - inputCost[ind];
+    }
+  }
+  // Teaching delivered times access (children reach school on roads), by county.
+  if (schooling.length < nC) schooling = new Float64Array(nC);
+  for (let c = 0; c < nC; c++) schooling[c] = learningRate * kSchoolQuality[c] * (0.5 + 0.5 * kTransport[c]);
   const acc = w.scratch.accumulators;
   acc.fill(0);
   mProfitSum.fill(0);
@@ -193,12 +242,9 @@ export function householdYear(w: World): void {
     // ---- Income by source -------------------------------------------------------------------
     const q = output[i];
     const cp = c * products + ind;
-    const supplyHere = mCountySupply[cp];
     const unitPrice = price[ind];
-    // The subsidy budget is paid as a share of the product's revenue in the county (capped at 100%).
-    const subsidy = supplyHere > 0 && lIndustrySubsidy[cp] > 0 ? Math.min(1, lIndustrySubsidy[cp] / (supplyHere * unitPrice)) : 0;
-    // Below its input cost a crop is not worth harvesting: the margin is floored at zero.
-    const margin = unitPrice * (1 + subsidy) - inputCost[ind];
+    const subsidy = subsidyShare[cp];
+    const margin = productMargin[cp];
     let operating = margin > 0 ? q * margin : 0;
     if (subsidy > 0) acc[a + A_COST_SUBSIDY] += q * unitPrice * subsidy;
     const coverage = lInsuranceCoverage[c];
@@ -276,7 +322,9 @@ export function householdYear(w: World): void {
       let ownShare = 0.1;
       if (!relocated) {
         // Invest in own assets where their marginal return beats the outside rate (logistic, slope 20).
-        const own = marginalReturn(as, (threshold * kThresholdFactor[c]) / ability[i], rHigh, rLow) * unitPrice * (0.35 + 0.65 * eco);
+        // marginalAssetReturn(), written out here (the call was not inlined by V8 in this loop).
+        const thr = (threshold * kThresholdFactor[c]) / ability[i];
+        const own = (as < thr ? rLow : 0.6 * rHigh * Math.pow(as / thr, -0.4)) * unitPrice * (0.35 + 0.65 * eco);
         ownShare = look(logistic, (own - outsideReturn) * 20 + LOGISTIC_RANGE, logisticStep);
       }
       as += saving * ownShare;
@@ -319,7 +367,7 @@ export function householdYear(w: World): void {
     let nk = kids[i];
     if (nk > 0) {
       // Teaching delivered, times access (children reach school on roads), times health.
-      let learn = learningRate * kSchoolQuality[c] * (0.5 + 0.5 * kTransport[c]) * (0.6 + 0.4 * health[i]);
+      let learn = schooling[c] * (0.6 + 0.4 * health[i]);
       if (lNutrition[c] > 0) {
         learn *= 1 + nutritionEffect;
         acc[a + A_COST_NUTRITION] += nk * 0.33 * 300;
@@ -438,22 +486,13 @@ export function householdYear(w: World): void {
     mProfitSum[cp] += operating;
     mLabourSum[cp] += farmLabour;
     acc[a + A_FARM_WORKERS] += farmLabour;
-    if (!relocated) {
+    if (!relocated && imitationDraw < imitation) {
       // Imitation (一拥而上): a share of households looks at last year's most profitable product
-      // in the county each year and switches if it beats its own by 15% (Hommes 1994).
-      const terrainRow = vTerrain[vi] * products;
-      const base = c * products;
-      const own = mProfitPerWorker[cp];
-      let best = ind;
-      let bestValue = own * 1.15;
-      for (let jj = 0; jj < products; jj++) {
-        const value = mProfitPerWorker[base + jj] * suitability[terrainRow + jj];
-        if (value > bestValue) {
-          best = jj;
-          bestValue = value;
-        }
-      }
-      if (best !== ind && imitationDraw < imitation) industry[i] = best;
+      // in the county each year and switches if it beats its own by 15% (Hommes 1994). The best
+      // product of each county and terrain (first of equals) is found once before the loop.
+      const bt = c * TERRAINS + vTerrain[vi];
+      const best = bestProduct[bt];
+      if (best >= 0 && bestProductValue[bt] > mProfitPerWorker[cp] * 1.15 && best !== ind) industry[i] = best;
     }
     acc[a + A_FARM_OUTPUT] += operating;
 

@@ -11,6 +11,13 @@ const S_EVER_REGISTERED = STATUS.everRegistered;
 const S_MONITORED = STATUS.monitored;
 const S_PAPER_EXIT = STATUS.paperExit;
 
+/** Tiers of the first uniform draw u of a normal, and sqrt(-2 ln u) at each tier's lower end, rounded up. */
+const U_TIERS = [0.3, 0.05, 0.002];
+const Z_BOUND = [1.5518, 2.4478, 3.5256];
+const BOUND_STRIDE = 2 + 2 * U_TIERS.length;
+/** Per-county thresholds and bounds of identify() (grown when a world has more counties). */
+let bounds = new Float64Array(0);
+
 /**
  * Step 10, identification (精准识别) in counties where registration runs.
  * Exit: a registered household (registered at least a year) exits when its measured income
@@ -57,6 +64,29 @@ export function identify(w: World): void {
   const yearsLeft = p['policy.targetYear'] - w.year;
   const markup = p['policy.targetLayers'] * p['policy.layerMarkup'];
   const pressure = yearsLeft <= 0 ? Math.min(1, markup * 3) : Math.min(1, (markup * 3) / yearsLeft);
+  const t = w.t;
+  const scale = w.scale;
+  const rngs = w.rng.identification;
+  const { kids, youth, adults, elders } = h;
+  // Per county: the exit threshold, sigma, and for each tier of the first uniform draw u the
+  // range that exp(sigma z - sigma^2 / 2) can take (|z| <= sqrt(-2 ln u)), widened by 1e-6 (more
+  // than float32 rounding of the stored measurement). When income times that whole range lies on
+  // one side of every threshold it is compared with, the comparisons are known without log, cos
+  // and exp; the two draws are taken all the same, so every stream and every result is unchanged.
+  if (bounds.length < nC * BOUND_STRIDE) bounds = new Float64Array(nC * BOUND_STRIDE);
+  const bd = bounds;
+  for (let c = 0; c < nC; c++) {
+    const big = lBigData[c] > 0;
+    const sigma = big ? bigDataError : registrationError;
+    const b = c * BOUND_STRIDE;
+    bd[b] = line * (1 + exitMargin - 0.3 * pressure * (big ? 0.3 : 1));
+    bd[b + 1] = sigma;
+    for (let tier = 0; tier < U_TIERS.length; tier++) {
+      const r = Z_BOUND[tier];
+      bd[b + 2 + 2 * tier] = Math.exp(-sigma * r - (sigma * sigma) / 2) * (1 - 1e-6);
+      bd[b + 3 + 2 * tier] = Math.exp(sigma * r - (sigma * sigma) / 2) * (1 + 1e-6);
+    }
+  }
 
   // Exits, then measured incomes of the rest.
   for (let i = 0; i < n; i++) {
@@ -64,22 +94,38 @@ export function identify(w: World): void {
     if ((st & S_ALIVE) === 0) continue;
     const c = county[i];
     if (lRegistration[c] === 0) continue;
-    const people = h.kids[i] + h.youth[i] + h.adults[i] + h.elders[i];
+    const people = kids[i] + youth[i] + adults[i] + elders[i];
     const big = lBigData[c] > 0;
-    const sigma = big ? bigDataError : registrationError;
-    const rng = w.rng.identification[c];
-    const m = income[i] * Math.exp(sigma * normal(rng) - (sigma * sigma) / 2);
+    const b = c * BOUND_STRIDE;
+    const rng = rngs[c];
+    // normal(rng) takes u then v.
+    let u = rng();
+    const v = rng();
+    const y = income[i];
+    const registered = (st & S_REGISTERED) !== 0;
+    const threshold = bd[b];
+    let m: number;
+    const tier = u >= U_TIERS[0] ? 0 : u >= U_TIERS[1] ? 1 : u >= U_TIERS[2] ? 2 : -1;
+    const lo = registered && threshold < line ? threshold : line;
+    const hi = registered && threshold > line ? threshold : line;
+    if (tier >= 0 && y > 0 && y * bd[b + 2 + 2 * tier] >= hi) m = Infinity; // above every threshold
+    else if (tier >= 0 && y > 0 && y * bd[b + 3 + 2 * tier] < lo) m = -Infinity; // below every threshold
+    else {
+      const sigma = bd[b + 1];
+      if (u < 1e-12) u = 1e-12;
+      const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+      m = y * Math.exp(sigma * z - (sigma * sigma) / 2);
+    }
     measured[i] = m;
-    if (income[i] < line) estimatedPoor[c] += people;
-    if ((st & S_REGISTERED) !== 0) {
-      const threshold = line * (1 + exitMargin - 0.3 * pressure * (big ? 0.3 : 1));
-      if (m >= threshold && w.t - registeredYear[i] >= 1) {
+    if (y < line) estimatedPoor[c] += people;
+    if (registered) {
+      if (m >= threshold && t - registeredYear[i] >= 1) {
         let s2 = (st & ~S_REGISTERED) | S_EXITED;
-        exitYear[i] = w.t;
-        kExitsThisYear[c] += w.scale;
-        if (income[i] < line) {
+        exitYear[i] = t;
+        kExitsThisYear[c] += scale;
+        if (y < line) {
           s2 |= S_PAPER_EXIT;
-          kPaperExitsThisYear[c] += w.scale;
+          kPaperExitsThisYear[c] += scale;
         }
         status[i] = s2;
       }
@@ -96,25 +142,24 @@ export function identify(w: World): void {
     const quota = lBigData[c] > 0 ? Infinity : p['policy.quotaSlack'] * survey;
     estimatedPoor[c] = candidates[c] > 0 ? Math.max(0, Math.min(1, quota / candidates[c])) : 0;
   }
-  for (let i = 0; i < n; i++) {
-    const st = status[i];
-    if ((st & S_ALIVE) === 0 || (st & S_REGISTERED) !== 0) continue;
-    const c = county[i];
-    if (lRegistration[c] === 0 || measured[i] >= line) continue;
-    if ((st & S_EXITED) !== 0 && lBigData[c] === 0) continue;
-    if (w.rng.identification[c]() < estimatedPoor[c]) {
-      status[i] = (st | S_REGISTERED | S_EVER_REGISTERED) & ~(S_EXITED | S_MONITORED);
-      registeredYear[i] = w.t;
-    }
-  }
   for (let c = 0; c < nC; c++) if (lBigData[c] > 0) addCost(w, LEVER_INDEX.bigDataIdentification, c, 20 * kScaleHouseholds[c]);
-  // Registered people after this year's round: next year's assessment burden and projects use it.
+  // Registration round, and registered people after it (next year's assessment burden and
+  // projects use them), in one pass.
   const registered = k.registeredPeople;
   registered.fill(0);
   for (let i = 0; i < n; i++) {
-    const st = status[i];
-    if ((st & S_ALIVE) !== 0 && (st & S_REGISTERED) !== 0 && lRegistration[county[i]] > 0) {
-      registered[county[i]] += (h.kids[i] + h.youth[i] + h.adults[i] + h.elders[i]) * w.scale;
+    let st = status[i];
+    if ((st & S_ALIVE) === 0) continue;
+    const c = county[i];
+    if (lRegistration[c] === 0) continue;
+    if ((st & S_REGISTERED) === 0) {
+      if (measured[i] >= line) continue;
+      if ((st & S_EXITED) !== 0 && lBigData[c] === 0) continue;
+      if (!(rngs[c]() < estimatedPoor[c])) continue;
+      st = (st | S_REGISTERED | S_EVER_REGISTERED) & ~(S_EXITED | S_MONITORED);
+      status[i] = st;
+      registeredYear[i] = t;
     }
+    registered[c] += (kids[i] + youth[i] + adults[i] + elders[i]) * scale;
   }
 }

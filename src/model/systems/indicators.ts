@@ -15,10 +15,91 @@ const LOW = 100;
 const LOG_LOW = Math.log(LOW);
 const BIN_WIDTH = Math.log(1e6 / LOW) / (GINI_BINS - 2);
 
+/** Gini bin of a per-capita income by its defining formula (log-spaced, 0 at or below LOW, capped). */
+export function giniBinOf(y: number): number {
+  const yy = y > LOW ? y : LOW;
+  let bin = Math.floor((Math.log(yy) - LOG_LOW) / BIN_WIDTH) + 1;
+  if (y <= LOW) bin = 0;
+  else if (bin >= GINI_BINS) bin = GINI_BINS - 1;
+  return bin;
+}
+
+/**
+ * The same bins without a logarithm per household, for incomes stored as float32: the float32 bit
+ * pattern of a positive number grows with the number, so its top bits (exponent and the first
+ * 9 mantissa bits) name a cell about 0.0014 wide in ln(income), an eighth of a bin. Each cell keeps
+ * the bin of its smallest float and the bit pattern where the next bin starts inside it (found by
+ * bisection with giniBinOf itself), so a lookup gives exactly giniBinOf(y) wherever giniBinOf is
+ * monotone (Math.log is; the unit test checks every float32 near every edge). Incomes outside
+ * (LOW, 2^21) use the formula.
+ */
+const CELL_SHIFT = 14;
+const f32 = new Float32Array(1);
+const i32 = new Int32Array(f32.buffer);
+const bitsOf = (x: number) => {
+  f32[0] = x;
+  return i32[0];
+};
+const floatOf = (bits: number) => {
+  i32[0] = bits;
+  return f32[0];
+};
+/** Bit pattern of the smallest float32 above LOW, and of 2^21 (top of the table; bins are capped far below). */
+const TABLE_LO_BITS = bitsOf(LOW) + 1;
+const TABLE_HI_BITS = bitsOf(2 ** 21);
+const CELL_BASE = TABLE_LO_BITS >> CELL_SHIFT;
+const CELLS = (TABLE_HI_BITS >> CELL_SHIFT) - CELL_BASE + 1;
+const cellBin = new Int32Array(CELLS);
+const cellEdge = new Int32Array(CELLS);
+for (let cell = 0; cell < CELLS; cell++) {
+  const first = Math.max(TABLE_LO_BITS, (cell + CELL_BASE) << CELL_SHIFT);
+  const last = Math.min(TABLE_HI_BITS, ((cell + CELL_BASE + 1) << CELL_SHIFT) - 1);
+  const b0 = giniBinOf(floatOf(first));
+  cellBin[cell] = b0;
+  cellEdge[cell] = 0x7fffffff;
+  if (giniBinOf(floatOf(last)) === b0) continue;
+  // Smallest bit pattern in the cell whose bin is above b0.
+  let lo = first;
+  let hi = last;
+  while (lo < hi) {
+    const mid = lo + ((hi - lo) >> 1);
+    if (giniBinOf(floatOf(mid)) > b0) hi = mid;
+    else lo = mid + 1;
+  }
+  if (giniBinOf(floatOf(last)) !== b0 + 1) throw new Error('Gini bin table: two bin edges in one cell');
+  cellEdge[cell] = lo;
+}
+
+/** giniBinOf(y) for y = a float32 value whose bit pattern is `bits` (as Int32Array reads it). */
+export function giniBinOfFloat32(y: number, bits: number): number {
+  if (y > LOW && bits < TABLE_HI_BITS) {
+    const cell = (bits >> CELL_SHIFT) - CELL_BASE;
+    return cellBin[cell] + (bits >= cellEdge[cell] ? 1 : 0);
+  }
+  return giniBinOf(y);
+}
+
 /** Numerators and denominators gathered per county (+ region) in one household pass. */
 const ACC = ['people', 'poor', 'registered', 'incomeSum', 'exitedHouseholds', 'exitedPoor', 'relocated', 'relocatedPoor', 'youth',
   'nearPoor', 'childHc', 'kids', 'adultHc', 'working', 'drive'] as const;
 const A = Object.fromEntries(ACC.map((n, i) => [n, i])) as Record<(typeof ACC)[number], number>;
+// The same offsets as plain constants for the household loop (no property load per use).
+const A_PEOPLE = 0;
+const A_POOR = 1;
+const A_REGISTERED = 2;
+const A_INCOME_SUM = 3;
+const A_EXITED_HOUSEHOLDS = 4;
+const A_EXITED_POOR = 5;
+const A_RELOCATED = 6;
+const A_RELOCATED_POOR = 7;
+const A_YOUTH = 8;
+const A_NEAR_POOR = 9;
+const A_CHILD_HC = 10;
+const A_KIDS = 11;
+const A_ADULT_HC = 12;
+const A_WORKING = 13;
+const A_DRIVE = 14;
+if (ACC.length !== 15 || A.drive !== A_DRIVE || A.nearPoor !== A_NEAR_POOR || A.people !== A_PEOPLE) throw new Error('indicator accumulators out of order');
 
 const ratio = (num: number, den: number) => (den > 0 ? num / den : 0);
 
@@ -83,39 +164,49 @@ export function recordIndicators(w: World, out: Float64Array, offset: number): v
   const band = w.params['policy.monitorBand'] * line;
   const scale = w.scale;
   const { status, income, county, kids, youth, adults, elders, exitYear, childHumanCapital, humanCapital, drive } = h;
-  for (let i = 0; i < h.count; i++) {
+  // Bit patterns of the float32 incomes (a view, not a copy) for the Gini bins.
+  const incomeBits = new Int32Array(income.buffer, income.byteOffset, income.length);
+  const giniBins = GINI_BINS;
+  const n = h.count;
+  for (let i = 0; i < n; i++) {
     const st = status[i];
     if ((st & S_ALIVE) === 0) continue;
-    const people = kids[i] + youth[i] + adults[i] + elders[i];
+    const nk = kids[i];
+    const ny = youth[i];
+    const na = adults[i];
+    const people = nk + ny + na + elders[i];
     if (people === 0) continue;
-    const b = county[i] * nA;
+    const c = county[i];
+    const b = c * nA;
     const y = income[i];
     const poor = y < line;
-    acc[b + A.people] += people;
-    if (poor) acc[b + A.poor] += people;
-    else if (y < band) acc[b + A.nearPoor] += people;
-    if ((st & S_REGISTERED) !== 0) acc[b + A.registered] += people;
-    acc[b + A.incomeSum] += y * people;
+    acc[b + A_PEOPLE] += people;
+    if (poor) acc[b + A_POOR] += people;
+    else if (y < band) acc[b + A_NEAR_POOR] += people;
+    if ((st & S_REGISTERED) !== 0) acc[b + A_REGISTERED] += people;
+    acc[b + A_INCOME_SUM] += y * people;
     if ((st & S_RELOCATED) !== 0) {
-      acc[b + A.relocated] += people;
-      if (poor) acc[b + A.relocatedPoor] += people;
+      acc[b + A_RELOCATED] += people;
+      if (poor) acc[b + A_RELOCATED_POOR] += people;
     }
     if (exitYear[i] >= 0) {
-      acc[b + A.exitedHouseholds]++;
-      if (poor) acc[b + A.exitedPoor]++;
+      acc[b + A_EXITED_HOUSEHOLDS]++;
+      if (poor) acc[b + A_EXITED_POOR]++;
     }
-    acc[b + A.youth] += youth[i];
-    acc[b + A.childHc] += childHumanCapital[i] * kids[i];
-    acc[b + A.kids] += kids[i];
-    const working = youth[i] + adults[i];
-    acc[b + A.adultHc] += humanCapital[i] * working;
-    acc[b + A.working] += working;
-    acc[b + A.drive] += drive[i] * people;
-    const yy = y > LOW ? y : LOW;
-    let bin = Math.floor((Math.log(yy) - LOG_LOW) / BIN_WIDTH) + 1;
-    if (y <= LOW) bin = 0;
-    else if (bin >= GINI_BINS) bin = GINI_BINS - 1;
-    const hb = (county[i] * GINI_BINS + bin) * 2;
+    acc[b + A_YOUTH] += ny;
+    acc[b + A_CHILD_HC] += childHumanCapital[i] * nk;
+    acc[b + A_KIDS] += nk;
+    const working = ny + na;
+    acc[b + A_ADULT_HC] += humanCapital[i] * working;
+    acc[b + A_WORKING] += working;
+    acc[b + A_DRIVE] += drive[i] * people;
+    const bits = incomeBits[i];
+    let bin: number;
+    if (y > LOW && bits < TABLE_HI_BITS) {
+      const cell = (bits >> CELL_SHIFT) - CELL_BASE;
+      bin = cellBin[cell] + (bits >= cellEdge[cell] ? 1 : 0);
+    } else bin = giniBinOf(y);
+    const hb = (c * giniBins + bin) * 2;
     hist[hb] += people;
     hist[hb + 1] += (y > 0 ? y : 0) * people;
   }

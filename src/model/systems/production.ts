@@ -157,7 +157,10 @@ export function produce(w: World): void {
     const countyScale = acc[c * 4 + (ind === GRAIN ? 0 : 1)];
     let q = countyScale * look(labourPow, farmLabour, labourStep) * (relocated ? NO_LAND : landFactor[i]) * ecoFactor *
       look(hcGain, humanCapital[i], hcBins) * PRODUCT_YIELD[ind] * SUITABILITY[vTerrain[vi] * PRODUCTS + ind];
-    const fromAssets = assetIncome(assets[i], (threshold * kThresholdFactor[c]) / ability[i], rHigh, rLow) * ecoFactor;
+    // assetIncome(), written out here (the call was not inlined by V8 in this loop).
+    const thr = (threshold * kThresholdFactor[c]) / ability[i];
+    const as = assets[i];
+    const fromAssets = (as < thr ? as * rLow : rHigh * thr * Math.pow(as / thr, 0.6)) * ecoFactor;
     q += fromAssets;
     assetSum[c] += fromAssets;
     if (vDisaster[vi]) q *= afterDisaster;
