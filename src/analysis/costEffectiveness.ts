@@ -7,17 +7,18 @@
  * - person-years out of poverty = sum over simulated years (start year excluded) and counties of
  *   (povertyRate_baseline - povertyRate_alternative) x population_alternative;
  * - yuan = sum over all years of interventionCost (region) of the alternative minus the baseline;
- * - lasting exits (an approximation from existing indicators, see `lastingExits`);
+ * - lasting exits = the engine's `lastingExits` indicator summed over years and counties (exits
+ *   that stayed out five years: never below the line, never back on the register);
  * - a ratio is yuan / effect, per run; a run whose effect is not positive has no ratio (it is
  *   counted in `undefinedRuns` and left out of the ratio's band); `pooled` is
  *   mean yuan / mean effect over all runs.
  */
-import { INDICATOR_INDEX, type RunResult } from '../model/index';
+import { INDICATOR_INDEX, LASTING_EXIT_YEARS, type RunResult } from '../model/index';
 import { checkSameLayout, pairedDifferences } from './ensemble';
 import { type Band, type BandLevels, band, DEFAULT_LEVELS } from './stats';
 
 /** Years without return that make an exit "lasting". */
-export const LASTING_YEARS = 5;
+export const LASTING_YEARS = LASTING_EXIT_YEARS;
 
 function at(r: RunResult, yearIndex: number, unit: number, indicator: keyof typeof INDICATOR_INDEX): number {
   const units = r.meta.counties.length + 1;
@@ -46,29 +47,15 @@ export function totalCost(r: RunResult): number {
 }
 
 /**
- * Household exits that last `followUp` years without return, approximated from the existing
- * indicators (the engine has no per-cohort count yet; see docs/sweeps.md):
- *
- *   lasting = sum over counties c and exit years y with y + followUp <= end of
- *             registeredExits_c(y) x prod_{t = y+1 .. y+followUp} (1 - returnToPovertyRate_c(t))
- *
- * i.e. each year's exits survive each later year with the county's share of ever-exited
- * households that are not below the line that year, as if falling back were independent from
- * year to year and the same for new and old exits. Exit cohorts without `followUp` years left
- * in the horizon are not counted (censored).
+ * Household exits that lasted: the sum over years and counties of the engine's `lastingExits`
+ * indicator, which counts each registered household that exited LASTING_EXIT_YEARS years earlier
+ * and since then has been neither below the line in any year nor back on the register. Exits
+ * with fewer than five years left in the horizon are not counted (censored).
  */
-export function lastingExits(r: RunResult, followUp = LASTING_YEARS): number {
+export function lastingExits(r: RunResult): number {
   const n = r.meta.counties.length;
   let sum = 0;
-  for (let c = 0; c < n; c++) {
-    for (let y = 1; y + followUp <= r.meta.years; y++) {
-      const exits = at(r, y, c, 'registeredExits');
-      if (exits === 0) continue;
-      let survive = 1;
-      for (let t = y + 1; t <= y + followUp; t++) survive *= 1 - at(r, t, c, 'returnToPovertyRate');
-      sum += exits * survive;
-    }
-  }
+  for (let y = 1; y <= r.meta.years; y++) for (let c = 0; c < n; c++) sum += at(r, y, c, 'lastingExits');
   return sum;
 }
 
@@ -119,9 +106,9 @@ function ratioSummary(yuan: number[], effect: number[], ratios: (number | null)[
 export function costEffectiveness(
   baseline: readonly RunResult[],
   alternative: readonly RunResult[],
-  options: { followUp?: number; levels?: BandLevels } = {},
+  options: { levels?: BandLevels } = {},
 ): CostEffectiveness {
-  const followUp = options.followUp ?? LASTING_YEARS;
+  const followUp = LASTING_YEARS;
   const levels = options.levels ?? DEFAULT_LEVELS;
   pairedDifferences(baseline, alternative); // checks pairing and layout
   checkSameLayout([...baseline, ...alternative]);
@@ -129,8 +116,8 @@ export function costEffectiveness(
     const base = baseline[i];
     const yuan = totalCost(alt) - totalCost(base);
     const personYears = personYearsOutOfPoverty(base, alt);
-    const baseLasting = lastingExits(base, followUp);
-    const altLasting = lastingExits(alt, followUp);
+    const baseLasting = lastingExits(base);
+    const altLasting = lastingExits(alt);
     const lasting = altLasting - baseLasting;
     return {
       run: alt.meta.run,

@@ -142,7 +142,7 @@ export function costEffectivenessText(ce: CostEffectiveness): string {
     'Cost-effectiveness against the baseline (yuan at 2010 prices; docs/sweeps.md, "Cost-effectiveness")',
     `Extra yuan spent: ${b(ce.yuan, yuan)}`,
     `Person-years out of poverty: ${b(ce.personYears, count)}`,
-    `Extra household exits lasting ${ce.followUpYears} years (approximation): ${b(ce.lastingExits, count)}`,
+    `Extra household exits lasting ${ce.followUpYears} years: ${b(ce.lastingExits, count)}`,
     ratioLine('Yuan per person-year out of poverty', ce.yuanPerPersonYear, runs),
     ratioLine(`Yuan per exit lasting ${ce.followUpYears} years`, ce.yuanPerLastingExit, runs),
   ].join('\n');

@@ -14,7 +14,7 @@ const RATES = ['povertyRate', 'registeredPoorRate', 'returnToPovertyRate', 'newP
   'assessmentBurden', 'gini', 'infrastructureIndex', 'ecoCapacity', 'nearPoorRate'];
 /** Indicators that are counts, stocks or money and cannot be negative. */
 const NON_NEGATIVE = ['population', 'capitalStock', 'meanIncome', 'teachersPer1000Pupils', 'doctorsPer1000', 'talentOutflow', 'relocatedPeople',
-  'interventionCost', 'youthOutflow', 'registeredExits', 'paperExits', 'output'];
+  'interventionCost', 'youthOutflow', 'registeredExits', 'lastingExits', 'paperExits', 'output'];
 
 /**
  * Checks one recorded year of indicators (`values` from `offset`, units = counties + region, in

@@ -20,3 +20,4 @@ export * from './output/tidy';
 export { ModelHealthError } from './health';
 export { STATUS } from './state/households';
 export { PROFESSIONS } from './state/professionals';
+export { LASTING_EXIT_YEARS } from './systems/indicators';

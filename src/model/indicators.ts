@@ -70,6 +70,7 @@ export const INDICATORS = [
   ind('linkEcologyOutflow', '生态→流出', 'Ecology → outflow', 'elasticity', 'weighted', 'Elasticity of the retained stock of quality factors in ecological capacity, through attraction.'),
   ind('linkMomentumEcology', '动力→生态', 'Momentum → ecology', 'sensitivity', 'weighted', 'Sensitivity of ecological wear to a fall in output (land pressure when momentum fails; zero while output grows).'),
   ind('registeredExits', '脱贫户数', 'Exits', 'households/year', 'sum', 'Registered households that exited this year.'),
+  ind('lastingExits', '持续脱贫户数', 'Lasting exits', 'households/year', 'sum', 'Households that exited the register five years before this year and since then have been neither below the line in any year nor back on the register (counted in the fifth year after the exit).'),
   ind('paperExits', '数字脱贫', 'Exits on paper', 'households/year', 'sum', 'Households exited while their true income was below the line.'),
   ind('price', '主导产品价格', 'Product price index', 'ratio to base', 'weighted', 'Output-weighted price of local specialty products relative to base.'),
   ind('priceGrain', '粮食价格', 'Grain price', 'ratio to base', 'weighted', 'Price of grain relative to its start level (national market: fixed).'),

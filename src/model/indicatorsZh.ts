@@ -47,6 +47,7 @@ export const INDICATOR_TEXT_ZH: Record<IndicatorName, { description: string; uni
   "linkAttractionOutflow": { description: "优质要素留存存量对吸引力的弹性。", unit: "弹性" },
   "linkEcologyOutflow": { description: "优质要素留存存量对生态承载力的弹性（经由吸引力）。", unit: "弹性" },
   "linkMomentumEcology": { description: "生态损耗对产出下降的敏感度（发展动力衰退时的土地压力；产出增长时为零）。", unit: "敏感度" },
+  "lastingExits": { description: "五年前脱贫退出、此后没有任何一年低于贫困线、也没有重新纳入建档立卡的农户（在退出后第五年计数）。", unit: "户/年" },
   "registeredExits": { description: "本年脱贫退出的建档立卡户。", unit: "户/年" },
   "paperExits": { description: "真实收入仍低于贫困线却被认定脱贫的农户。", unit: "户/年" },
   "price": { description: "本地特色产品按产出加权、相对于基期的价格。", unit: "与基期之比" },

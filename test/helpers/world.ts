@@ -131,6 +131,7 @@ export interface HouseholdValues {
   status: number;
   registeredYear: number;
   exitYear: number;
+  fellBack: number;
   income: number;
   output: number;
   shockCost: number;
@@ -143,7 +144,7 @@ export const BASE_HOUSEHOLD: HouseholdValues = {
   county: 0, homeCounty: 0, village: 0, homeVillage: 0,
   kids: 0, youth: 0, adults: 2, elders: 0, migrants: 0,
   humanCapital: 0, childHumanCapital: 0, health: 1, land: 5, assets: 0, savings: 0, debt: 0, ability: 1,
-  industry: 0, drive: 1, status: STATUS.alive, registeredYear: -1, exitYear: -1,
+  industry: 0, drive: 1, status: STATUS.alive, registeredYear: -1, exitYear: -1, fellBack: 0,
   income: 0, output: 0, shockCost: 0, wageLabour: 0, integration: 1,
 };
 

@@ -43,6 +43,8 @@ export interface Households {
   /** Years since start when registered / exited (-1 if never). */
   registeredYear: Int16Array;
   exitYear: Int16Array;
+  /** 1 once a household has been below the line (or back on the register) since its last exit. */
+  fellBack: Uint8Array;
   /** Per-capita disposable income this year, yuan at 2010 prices. */
   income: Float32Array;
   /** Physical operating output this year (yuan at price 1), kept between the two passes. */
@@ -79,6 +81,7 @@ export function allocateHouseholds(capacity: number): Households {
     land: f32(), landFactor: f32(), assets: f32(), savings: f32(), debt: f32(), ability: f32(),
     industry: u8(), drive: f32(), status: u8(),
     registeredYear: new Int16Array(capacity).fill(-1), exitYear: new Int16Array(capacity).fill(-1),
+    fellBack: u8(),
     income: f32(), output: f32(), shockCost: f32(), wageLabour: f32(), integration: f32(),
   };
 }

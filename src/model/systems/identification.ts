@@ -45,7 +45,7 @@ export function identify(w: World): void {
   const registrationError = p['policy.registrationError'];
   const measured = w.scratch.household;
   const n = h.count;
-  const { status, income, county, registeredYear, exitYear } = h;
+  const { status, income, county, registeredYear, exitYear, fellBack } = h;
   const nC = k.count;
   const candidates = w.scratch.perCounty[1];
   const estimatedPoor = w.scratch.perCounty[2];
@@ -122,6 +122,7 @@ export function identify(w: World): void {
       if (m >= threshold && t - registeredYear[i] >= 1) {
         let s2 = (st & ~S_REGISTERED) | S_EXITED;
         exitYear[i] = t;
+        fellBack[i] = 0;
         kExitsThisYear[c] += scale;
         if (y < line) {
           s2 |= S_PAPER_EXIT;

@@ -1,5 +1,8 @@
 import { INDICATORS, INDICATOR_INDEX as I } from '../indicators';
 import { STATUS } from '../state/households';
+
+/** Years an exit must last, without falling below the line or back on the register, to count in `lastingExits`. */
+export const LASTING_EXIT_YEARS = 5;
 import { TEACHER, DOCTOR } from '../state/professionals';
 import type { World } from '../state/world';
 import { PRODUCTS } from './production';
@@ -7,6 +10,7 @@ import { PRODUCTS } from './production';
 /** Status bits as local constants (imported bindings are slower in hot loops under some loaders). */
 const S_ALIVE = STATUS.alive;
 const S_REGISTERED = STATUS.registered;
+const S_EXITED = STATUS.exited;
 const S_RELOCATED = STATUS.relocated;
 
 /** Bins of the income histogram behind the Gini (log-spaced; within-bin means kept exactly). */
@@ -81,7 +85,7 @@ export function giniBinOfFloat32(y: number, bits: number): number {
 
 /** Numerators and denominators gathered per county (+ region) in one household pass. */
 const ACC = ['people', 'poor', 'registered', 'incomeSum', 'exitedHouseholds', 'exitedPoor', 'relocated', 'relocatedPoor', 'youth',
-  'nearPoor', 'childHc', 'kids', 'adultHc', 'working', 'drive'] as const;
+  'nearPoor', 'childHc', 'kids', 'adultHc', 'working', 'drive', 'lastingExits'] as const;
 const A = Object.fromEntries(ACC.map((n, i) => [n, i])) as Record<(typeof ACC)[number], number>;
 // The same offsets as plain constants for the household loop (no property load per use).
 const A_PEOPLE = 0;
@@ -99,7 +103,8 @@ const A_KIDS = 11;
 const A_ADULT_HC = 12;
 const A_WORKING = 13;
 const A_DRIVE = 14;
-if (ACC.length !== 15 || A.drive !== A_DRIVE || A.nearPoor !== A_NEAR_POOR || A.people !== A_PEOPLE) throw new Error('indicator accumulators out of order');
+const A_LASTING_EXITS = 15;
+if (ACC.length !== 16 || A.lastingExits !== A_LASTING_EXITS || A.drive !== A_DRIVE || A.nearPoor !== A_NEAR_POOR || A.people !== A_PEOPLE) throw new Error('indicator accumulators out of order');
 
 const ratio = (num: number, den: number) => (den > 0 ? num / den : 0);
 
@@ -163,7 +168,9 @@ export function recordIndicators(w: World, out: Float64Array, offset: number): v
   const line = w.params['policy.povertyLine'];
   const band = w.params['policy.monitorBand'] * line;
   const scale = w.scale;
-  const { status, income, county, kids, youth, adults, elders, exitYear, childHumanCapital, humanCapital, drive } = h;
+  const { status, income, county, kids, youth, adults, elders, exitYear, fellBack, childHumanCapital, humanCapital, drive } = h;
+  // Exits of this year index minus LASTING_EXIT_YEARS that have lasted (see lastingExits).
+  const lastingCohort = w.t - LASTING_EXIT_YEARS;
   // Bit patterns of the float32 incomes (a view, not a copy) for the Gini bins.
   const incomeBits = new Int32Array(income.buffer, income.byteOffset, income.length);
   const giniBins = GINI_BINS;
@@ -191,7 +198,10 @@ export function recordIndicators(w: World, out: Float64Array, offset: number): v
     }
     if (exitYear[i] >= 0) {
       acc[b + A_EXITED_HOUSEHOLDS]++;
+      // A household below the line, or back on the register, has not stayed out since its exit.
+      if (poor || (st & S_EXITED) === 0) fellBack[i] = 1;
       if (poor) acc[b + A_EXITED_POOR]++;
+      else if (exitYear[i] === lastingCohort && fellBack[i] === 0) acc[b + A_LASTING_EXITS]++;
     }
     acc[b + A_YOUTH] += ny;
     acc[b + A_CHILD_HC] += childHumanCapital[i] * nk;
@@ -284,6 +294,7 @@ export function recordIndicators(w: World, out: Float64Array, offset: number): v
     out[o + I.linkMomentumEcology] = kLinkMomentumEcology[c];
     out[o + I.registeredExits] = kExitsThisYear[c];
     out[o + I.paperExits] = kPaperExitsThisYear[c];
+    out[o + I.lastingExits] = acc[c * nA + A_LASTING_EXITS] * scale;
     out[o + I.price] = priceIndex(w, c);
     // Product prices are regional: the same in every county.
     out[o + I.priceGrain] = w.markets.price[0];

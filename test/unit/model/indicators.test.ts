@@ -298,3 +298,46 @@ describe('recordIndicators: county quantities and region aggregation (sum, poole
     expect(INDICATORS.filter((d) => d.aggregation === 'gini').map((d) => d.name)).toEqual(['gini']);
   });
 });
+
+describe('recordIndicators: lastingExits (exits that stayed out five years)', () => {
+  // Year index t = 7: the cohort that exited in year 2 is due. Line 2300 (default).
+  function exitsWorld(scale = 1): World {
+    const w = tinyWorld({ scale, counties: [{ households: 10 * scale }, { id: 'p', terrain: 'plain', households: 10 * scale }] });
+    setHouseholds(w, [
+      { income: 9000, status: EXITED, exitYear: 2 }, // 0: lasted -> counted
+      { income: 9000, status: EXITED, exitYear: 2, fellBack: 1 }, // 1: fell back in an earlier year
+      { income: 1000, status: EXITED, exitYear: 2 }, // 2: below the line now
+      { income: 9000, status: EXITED, exitYear: 3 }, // 3: a later cohort, not due yet
+      { income: 9000, status: REG, exitYear: 2 }, // 4: back on the register
+      { county: 1, income: 9000, status: EXITED, exitYear: 2 }, // 5: lasted -> counted
+    ]);
+    w.t = 7;
+    return w;
+  }
+
+  it('counts each due exit that was never below the line nor back on the register (1 and 1; region 2)', () => {
+    const w = exitsWorld();
+    const v = record(w);
+    expect(v(0, 'lastingExits')).toBe(1);
+    expect(v(1, 'lastingExits')).toBe(1);
+    expect(v(2, 'lastingExits')).toBe(2);
+  });
+
+  it('marks households that fall back, so a later year does not count them', () => {
+    const w = exitsWorld();
+    record(w);
+    expect([...w.households.fellBack.slice(0, 6)]).toEqual([0, 1, 1, 0, 1, 0]);
+    // Next year household 2 is above the line again, but it fell back: cohort 3 is due now.
+    w.households.income[2] = 9000;
+    w.t = 8;
+    const v = record(w);
+    expect(v(0, 'lastingExits')).toBe(1); // household 3 only
+    expect(v(1, 'lastingExits')).toBe(0);
+  });
+
+  it('is multiplied by the households each agent stands for', () => {
+    const w = exitsWorld(10);
+    expect(record(w)(2, 'lastingExits')).toBe(20);
+  });
+});
+

@@ -10,7 +10,7 @@ describe('public surface of src/model/index.ts', () => {
   it('exports exactly these keys (sorted); a change here is a change of the public API', () => {
     expect(Object.keys(model).sort()).toEqual([
       'CHINA_REGION', 'CONTRACT_INDICATORS', 'COUNTY_NUMBER_FIELDS', 'DEFAULT_REGION', 'INDICATORS', 'INDICATOR_INDEX',
-      'INDICATOR_NAMES', 'INDICATOR_TEXT_ZH', 'INDUSTRIES', 'INDUSTRY_LABELS', 'INFRASTRUCTURE_KINDS', 'JsonChecker', 'LEVERS', 'LEVER_BY_NAME',
+      'INDICATOR_NAMES', 'INDICATOR_TEXT_ZH', 'INDUSTRIES', 'INDUSTRY_LABELS', 'INFRASTRUCTURE_KINDS', 'JsonChecker', 'LASTING_EXIT_YEARS', 'LEVERS', 'LEVER_BY_NAME',
       'LEVER_COST_ZH', 'MAX_TEXT_LENGTH', 'ModelHealthError', 'PARAMS', 'PARAM_BY_KEY', 'PARAM_TEXT_ZH', 'PROFESSIONS', 'REGION_PRESETS',
       'SCENARIO_DEFAULTS', 'SCENARIO_LIMITS', 'STATUS', 'ScenarioError',
       'Simulation', 'TERRAINS', 'TERRAIN_CODE', 'TERRAIN_DEFAULTS', 'TIDY_HEADER', 'checkLeverParam', 'defaultParams',
