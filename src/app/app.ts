@@ -323,9 +323,19 @@ export function startApp(mount: HTMLElement): AppHandle {
       }),
       el('span', { class: 'legend-item' }, el('span', { class: 'swatch swatch-dashed' }), el('span', { text: t('region') })),
     );
+    // with an ensemble of the loaded scenario, the trajectories carry its median and band
+    const ens = ensembleFor(sim.scenario);
+    if (ens) {
+      terrainLegend.append(el('span', { class: 'legend-item', id: 'band-legend' }, el('span', { class: 'swatch swatch-band' }),
+        el('span', { text: t('band.legend', { n: ens.results.length }) })));
+    }
   };
   fillTerrainLegend();
   onLangChange(fillTerrainLegend);
+  research.onChange(fillTerrainLegend);
+  sim.onData(() => {
+    if (Boolean(terrainLegend.querySelector('#band-legend')) !== Boolean(ensembleFor(sim.scenario))) fillTerrainLegend();
+  });
 
   const map = createChartPanel(ctx, {
     id: 'map', title: 'panel.map', subtitle: () => (sim.meta ? fmtYear(sim.meta.startYear + store.state.yearIndex) : ''),
@@ -336,7 +346,7 @@ export function startApp(mount: HTMLElement): AppHandle {
     id: 'multiples', title: 'panel.multiples',
     subtitle: () => {
       const ens = ensembleFor(sim.scenario);
-      return `${store.state.selected === null ? t('multiples.hint') : unitAndYear()}${ctx.reference ? ` · ${t('multiples.reference')}` : ''}${ens ? ` · ${t('multiples.band', { n: ens.results.length })}` : ''}`;
+      return `${store.state.selected === null ? t('multiples.hint') : unitAndYear()}${ctx.reference ? ` · ${t('multiples.reference')}` : ''}${ens ? ` · ${t('multiples.bandUnit')}` : ''}`;
     },
     controls: [terrainLegend], fileName: () => fileBase('trajectories'), create: createSmallMultiples,
   });

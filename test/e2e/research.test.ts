@@ -107,7 +107,7 @@ describe('browser research: ensembles, comparison, sweeps, sensitivity', () => {
     // the alternative's runs are the loaded scenario's ensemble: the trajectories show its band
     await page.click('#view-overview');
     await page.waitForFunction(() => document.querySelector('.small-multiples')!.getAttribute('data-band-runs') === '4');
-    expect(await page.textContent('.small-multiples g.band-legend text')).toBe('4 次运行的中位数，5–95% 区间');
+    expect(await page.textContent('#band-legend')).toBe('4 次运行的中位数，5–95% 区间');
     expect(await liveWorkers(page)).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
@@ -155,8 +155,8 @@ describe('browser research: ensembles, comparison, sweeps, sensitivity', () => {
     expect(bands).toHaveLength(6);
     for (const d of bands) expect(d).toBeGreaterThan(20);
     expect(await page.locator('.small-multiples g.multiple path.median').count()).toBe(6);
-    expect(await page.textContent('.small-multiples g.band-legend text')).toBe('median of 3 runs, 5–95% band');
-    expect(await page.textContent('#multiples .panel-subtitle')).toContain('median of 3 runs, 5–95% band');
+    expect(await page.textContent('#band-legend')).toBe('median of 3 runs, 5–95% band');
+    expect(await page.textContent('#multiples .panel-subtitle')).toContain('band for the selected county or the region');
     expect(errors).toEqual([]);
     await context.close();
   });

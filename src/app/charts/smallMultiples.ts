@@ -8,7 +8,7 @@ import { bi, t } from '../i18n/i18n';
 import type { StringId } from '../i18n/strings';
 import { baseFont, type Chart, createChartSvg, fitSvg, FONT } from './chart';
 import { GRID, INK, INK_MUTED, OKABE_ITO, PAPER, TERRAIN_COLOUR } from './palette';
-import { textWidth, wrapText } from './textWrap';
+import { wrapText } from './textWrap';
 
 /** Where a panel reads values: the live run (SimClient) or one run of an ensemble. */
 export interface ValueSource {
@@ -135,7 +135,6 @@ export function createSmallMultiples(container: HTMLElement, ctx: AppContext): C
         plot.append('path').attr('class', 'reference-run');
         plot.append('line').attr('class', 'cursor');
         plot.append('g').attr('class', 'dots');
-        plot.append('g').attr('class', 'band-legend');
         return g;
       });
 
@@ -304,20 +303,6 @@ export function createSmallMultiples(container: HTMLElement, ctx: AppContext): C
         .attr('stroke-width', Math.max(3, fs * 0.22))
         .attr('stroke-linejoin', 'round')
         .attr('pointer-events', 'none');
-      const legend = plot.select<SVGGElement>('g.band-legend').attr('display', ensemble && i === 0 ? null : 'none');
-      if (ensemble && i === 0) {
-        const ls = fs * 0.78;
-        const text = t('band.legend', { n: ensemble.results.length });
-        const tw = textWidth(text, ls) + ls * 3;
-        legend.attr('transform', `translate(${Math.max(0, innerW - tw - 4)},${innerH - ls * 1.9})`);
-        legend.selectAll('rect.bg').data([0]).join('rect').attr('class', 'bg').attr('width', tw).attr('height', ls * 1.6)
-          .attr('fill', PAPER).attr('fill-opacity', 0.85).attr('rx', 3);
-        legend.selectAll('rect.swatch').data([0]).join('rect').attr('class', 'swatch').attr('x', ls * 0.4).attr('y', ls * 0.35)
-          .attr('width', ls * 1.6).attr('height', ls * 0.9).attr('fill', bandColour).attr('fill-opacity', 0.3);
-        legend.selectAll('line').data([0]).join('line').attr('x1', ls * 0.4).attr('x2', ls * 2).attr('y1', ls * 0.8).attr('y2', ls * 0.8)
-          .attr('stroke', bandColour).attr('stroke-width', 2.5);
-        legend.selectAll('text').data([0]).join('text').attr('x', ls * 2.4).attr('y', ls * 1.15).attr('font-size', ls).attr('fill', INK).text(text);
-      }
 
       const selectedPath = linesG.selectAll<SVGPathElement, number>('path.series').filter((u) => u === sel).node();
       const halo = linesG.select<SVGPathElement>('path.halo').node();

@@ -294,7 +294,7 @@ export const STRINGS = {
 
   // ---- research: ensembles, comparison, sweeps, sensitivity (src/app/research/) ---------------
   'band.legend': { zh: '{n} 次运行的中位数，5–95% 区间', en: 'median of {n} runs, 5–95% band' },
-  'multiples.band': { zh: '{n} 次运行的中位数，5–95% 区间', en: 'median of {n} runs, 5–95% band' },
+  'multiples.bandUnit': { zh: '区间为所选县或全区', en: 'band for the selected county or the region' },
   'view.tabs': { zh: '视图', en: 'Views' },
   'view.overview': { zh: '总览', en: 'Overview' },
   'view.comparison': { zh: '比较', en: 'Comparison' },
