@@ -10,9 +10,9 @@ import { ProgressBar } from '../../src/cli/progress';
 import { checkFinite, FAIL_RUN_ENV } from '../../src/cli/runTask';
 import { quantile } from '../../src/cli/summary';
 import { INDICATORS } from '../../src/model/index';
+import { type CliRun, runCli } from '../helpers/cli';
 
 const ROOT = resolve(__dirname, '../..');
-const SIM = join(ROOT, 'src/cli/sim.ts');
 
 /** A small custom region so that a run takes milliseconds and the test time is process start-up. */
 const SMALL = {
@@ -37,25 +37,10 @@ const UNITS = SMALL.region.counties.length + 1;
 let dir: string;
 let scenario: string;
 
-interface SimRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type SimRun = CliRun;
 
-/** Runs the CLI as users do (node + tsx), without the test's fault injection unless asked. */
-function sim(args: string[], env: Record<string, string> = {}): Promise<SimRun> {
-  return new Promise((done, fail) => {
-    const { [FAIL_RUN_ENV]: _ignored, ...baseEnv } = process.env;
-    const child = spawn(process.execPath, ['--import', 'tsx', SIM, ...args], { cwd: ROOT, env: { ...baseEnv, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+/** Runs `npm run sim` as users do (node + tsx), without the test's fault injection unless asked. */
+const sim = (args: string[], env: Record<string, string> = {}): Promise<SimRun> => runCli('sim', args, env);
 
 async function scenarioFile(name: string, content: unknown): Promise<string> {
   const file = join(dir, name);

@@ -3,7 +3,6 @@
  * (node + tsx). Byte identity of outputs across workers and shards; merge verification; sweep
  * validation errors; checkpoint and resume; cancel. Small custom region, 3 years, scale 50.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,9 +12,9 @@ import { FAIL_RUN_ENV } from '../../src/cli/runTask';
 import { loadSweep, parseSweepArgs } from '../../src/cli/sweep';
 import { MergeError, mergeShards, SHARD_MARK, shardIndexes } from '../../src/cli/shard';
 import { INDICATORS } from '../../src/model/index';
+import { type CliRun, runCli } from '../helpers/cli';
 
 const ROOT = resolve(__dirname, '../..');
-const CLI = (name: string) => join(ROOT, `src/cli/${name}.ts`);
 
 const REGION = {
   counties: [
@@ -42,25 +41,8 @@ const ROWS_PER_RUN = (SMALL.years + 1) * 4 * INDICATORS.length;
 let dir: string;
 const at = (name: string) => join(dir, name);
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(name: string, args: string[], env: Record<string, string> = {}, onSpawn?: (kill: () => void) => void): Promise<Run> {
-  return new Promise((done, fail) => {
-    const { [FAIL_RUN_ENV]: _ignored, ...baseEnv } = process.env;
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI(name), ...args], { cwd: ROOT, env: { ...baseEnv, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    onSpawn?.(() => child.kill('SIGINT'));
-  });
-}
+type Run = CliRun;
+const cli = runCli;
 const sim = (args: string[], env?: Record<string, string>) => cli('sim', args, env);
 const sweep = (args: string[], env?: Record<string, string>) => cli('sweep', args, env);
 const merge = (args: string[]) => cli('merge', args);

@@ -1,7 +1,7 @@
-import { area, axisBottom, axisLeft, line, max, min, scaleLinear, select } from 'd3';
-import { fmtYear } from '../i18n/format';
-import { baseFont, createChartSvg, fitSvg, FONT } from './chart';
-import { GRID, INK, INK_MUTED, PAPER } from './palette';
+import { area, line, max, min, scaleLinear, select } from 'd3';
+import { drawValueGrid, drawYearAxis } from './axes';
+import { baseFont, createChartSvg, fitSvg } from './chart';
+import { INK, INK_MUTED, PAPER } from './palette';
 import { textWidth, wrapText } from './textWrap';
 
 /** One year of a series: a value (the median over runs, or a single run's) and maybe its band. */
@@ -107,20 +107,8 @@ export function createBandChart(container: HTMLElement, className: string): { sv
     });
 
     plot.attr('transform', `translate(${m.left},${m.top})`);
-    plot.select('rect.bg').attr('width', innerW).attr('height', innerH).attr('fill', '#fafafa');
-    plot
-      .select<SVGGElement>('g.x-axis')
-      .attr('transform', `translate(0,${innerH})`)
-      .call(axisBottom(x).ticks(Math.max(2, Math.floor(innerW / (fs * 4)))).tickFormat((d) => fmtYear(Number(d))).tickSizeOuter(0))
-      .attr('font-size', fs * 0.85)
-      .attr('font-family', FONT);
-    plot
-      .select<SVGGElement>('g.y-axis')
-      .call(axisLeft(y).ticks(Math.max(2, Math.floor(innerH / (fs * 2.2)))).tickFormat((d) => spec.format(Number(d))).tickSize(-innerW))
-      .attr('font-size', fs * 0.8)
-      .attr('font-family', FONT)
-      .call((a) => a.select('.domain').remove())
-      .call((a) => a.selectAll('.tick line').attr('stroke', GRID));
+    drawYearAxis(plot, x, innerW, innerH, fs, fs * 0.85);
+    drawValueGrid(plot, y, innerW, innerH, fs, spec.format);
     plot
       .select('line.zero')
       .attr('x1', 0)

@@ -1,4 +1,4 @@
-import { area, axisBottom, axisLeft, line, max, min, pointer, scaleLinear, select } from 'd3';
+import { area, line, max, min, pointer, scaleLinear, select } from 'd3';
 import { band, type Band } from '../../analysis/stats';
 import { type IndicatorName, resultValue, type RunResult } from '../../model';
 import { type AppContext, paramValue } from '../context';
@@ -6,8 +6,9 @@ import { ensembleFor, type EnsembleRecord } from '../research/state';
 import { fmtIndicator, fmtNumber, fmtYear } from '../i18n/format';
 import { bi, t } from '../i18n/i18n';
 import type { StringId } from '../i18n/strings';
-import { baseFont, type Chart, createChartSvg, fitSvg, FONT } from './chart';
-import { GRID, INK, INK_MUTED, OKABE_ITO, PAPER, TERRAIN_COLOUR } from './palette';
+import { drawValueGrid, drawYearAxis } from './axes';
+import { baseFont, type Chart, createChartSvg, fitSvg } from './chart';
+import { INK, INK_MUTED, OKABE_ITO, PAPER, TERRAIN_COLOUR } from './palette';
 import { wrapText } from './textWrap';
 
 /** Where a panel reads values: the live run (SimClient) or one run of an ensemble. */
@@ -186,20 +187,8 @@ export function createSmallMultiples(container: HTMLElement, ctx: AppContext): C
         .text((d) => d);
 
       const plot = g.select<SVGGElement>('g.plot').attr('transform', `translate(${m.left},${m.top})`);
-      plot.select('rect.bg').attr('width', innerW).attr('height', innerH).attr('fill', '#fafafa');
-      plot
-        .select<SVGGElement>('g.x-axis')
-        .attr('transform', `translate(0,${innerH})`)
-        .call(axisBottom(x).ticks(Math.max(2, Math.floor(innerW / (fs * 4)))).tickFormat((d) => fmtYear(Number(d))).tickSizeOuter(0))
-        .attr('font-size', fs * 0.8)
-        .attr('font-family', FONT);
-      plot
-        .select<SVGGElement>('g.y-axis')
-        .call(axisLeft(y).ticks(Math.max(2, Math.floor(innerH / (fs * 2.2)))).tickFormat((d) => panel.format(Number(d))).tickSize(-innerW))
-        .attr('font-size', fs * 0.8)
-        .attr('font-family', FONT)
-        .call((a) => a.select('.domain').remove())
-        .call((a) => a.selectAll('.tick line').attr('stroke', GRID));
+      drawYearAxis(plot, x, innerW, innerH, fs, fs * 0.8);
+      drawValueGrid(plot, y, innerW, innerH, fs, panel.format);
 
       const tx = x(targetYear);
       const inRange = targetYear >= meta.startYear && targetYear <= meta.startYear + meta.years;

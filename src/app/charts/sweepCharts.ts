@@ -1,6 +1,7 @@
-import { axisBottom, axisLeft, extent, line, max, scaleBand, scaleLinear, scalePoint, select } from 'd3';
+import { axisBottom, extent, line, max, scaleBand, scaleLinear, scalePoint, select } from 'd3';
 import type { FactorValue, MorrisEffect } from '../../analysis';
 import { quantile } from '../../analysis/stats';
+import { drawValueGrid } from './axes';
 import { baseFont, createChartSvg, fitSvg, FONT } from './chart';
 import { GRID, INK, INK_MUTED, OKABE_ITO } from './palette';
 import { textWidth } from './textWrap';
@@ -80,15 +81,8 @@ export function createSweepChart(container: HTMLElement): { svg: SVGSVGElement; 
         xOf = (v) => xs(String(v)) ?? 0;
         plot.select<SVGGElement>('g.x-axis').call(axisBottom(xs).tickSizeOuter(0));
       }
-      plot.select('rect.bg').attr('width', innerW).attr('height', innerH).attr('fill', '#fafafa');
+      drawValueGrid(plot, y, innerW, innerH, fs, spec.format);
       plot.select<SVGGElement>('g.x-axis').attr('transform', `translate(0,${innerH})`).attr('font-size', fs * 0.8).attr('font-family', FONT);
-      plot
-        .select<SVGGElement>('g.y-axis')
-        .call(axisLeft(y).ticks(Math.max(2, Math.floor(innerH / (fs * 2.2)))).tickFormat((d) => spec.format(Number(d))).tickSize(-innerW))
-        .attr('font-size', fs * 0.8)
-        .attr('font-family', FONT)
-        .call((a) => a.select('.domain').remove())
-        .call((a) => a.selectAll('.tick line').attr('stroke', GRID));
       plot
         .select('g.dots')
         .selectAll('circle')

@@ -3,29 +3,18 @@
  * cause on stderr and leaves no --out file and no temporary file; bad input exits 2 naming the
  * file and the JSON path, before any run, and writes nothing.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FAIL_RUN_ENV } from '../../../src/cli/runTask';
 import { INPUT_LIMITS } from '../../../src/model/scenario/limits';
-import { ROOT, SMALL } from './fuzz';
+import { type CliRun, runCli } from '../../helpers/cli';
+import { SMALL } from './fuzz';
 
 let dir: string;
 
-function cli(script: 'sim' | 'sweep', args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const { [FAIL_RUN_ENV]: _ignored, ...baseEnv } = process.env;
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, `src/cli/${script}.ts`), ...args], { cwd: ROOT, env: { ...baseEnv, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const cli = (script: 'sim' | 'sweep', args: string[], env: Record<string, string> = {}): Promise<CliRun> => runCli(script, args, env);
 
 /** Each test works in a folder of its own, so leftovers are its own. */
 let folder = '';

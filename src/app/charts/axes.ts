@@ -1,0 +1,32 @@
+import { axisBottom, axisLeft, type ScaleLinear, type Selection } from 'd3';
+import { fmtYear } from '../i18n/format';
+import { FONT } from './chart';
+import { GRID } from './palette';
+
+type G = Selection<SVGGElement, unknown, null, undefined>;
+
+/**
+ * The plot frame the trajectory-like charts share: a light background of the plot area and a
+ * left value axis whose ticks run across the plot as grid lines (no domain line), about one tick
+ * per 2.2 font heights.
+ */
+export function drawValueGrid(plot: G, y: ScaleLinear<number, number>, innerW: number, innerH: number, fs: number, format: (v: number) => string): void {
+  plot.select('rect.bg').attr('width', innerW).attr('height', innerH).attr('fill', '#fafafa');
+  plot
+    .select<SVGGElement>('g.y-axis')
+    .call(axisLeft(y).ticks(Math.max(2, Math.floor(innerH / (fs * 2.2)))).tickFormat((d) => format(Number(d))).tickSize(-innerW))
+    .attr('font-size', fs * 0.8)
+    .attr('font-family', FONT)
+    .call((a) => a.select('.domain').remove())
+    .call((a) => a.selectAll('.tick line').attr('stroke', GRID));
+}
+
+/** A bottom axis of calendar years, about one tick per 4 font widths. */
+export function drawYearAxis(plot: G, x: ScaleLinear<number, number>, innerW: number, innerH: number, fs: number, fontSize: number): void {
+  plot
+    .select<SVGGElement>('g.x-axis')
+    .attr('transform', `translate(0,${innerH})`)
+    .call(axisBottom(x).ticks(Math.max(2, Math.floor(innerW / (fs * 4)))).tickFormat((d) => fmtYear(Number(d))).tickSizeOuter(0))
+    .attr('font-size', fontSize)
+    .attr('font-family', FONT);
+}
