@@ -111,7 +111,8 @@ export function householdYear(w: World): void {
   const tables = w.tables;
   const hcWage = tables.hcWage;
   const logistic = tables.logistic;
-  const logisticStep = LOGISTIC_BINS / (2 * LOGISTIC_RANGE);
+  const logisticRange = LOGISTIC_RANGE;
+  const logisticStep = LOGISTIC_BINS / (2 * logisticRange);
   const leaveTable = tables.leave;
   const returnTable = tables.ret;
   // County and lever columns read in the loop.
@@ -233,6 +234,7 @@ export function householdYear(w: World): void {
   vLoad.fill(0);
   // The households' streams, drawn inline below (the same numbers as rngs[c]()).
   const rs = (rngStates = loadStates(rngs, rngStates));
+  const rngStride = ALEA_STATE; // a local: imported bindings are slower in hot loops under some loaders
 
   for (let i = 0; i < h.count; i++) {
     const st = status[i];
@@ -330,7 +332,7 @@ export function householdYear(w: World): void {
         // marginalAssetReturn(), written out here (the call was not inlined by V8 in this loop).
         const thr = (threshold * kThresholdFactor[c]) / ability[i];
         const own = (as < thr ? rLow : 0.6 * rHigh * Math.pow(as / thr, -0.4)) * unitPrice * (0.35 + 0.65 * eco);
-        ownShare = look(logistic, (own - outsideReturn) * 20 + LOGISTIC_RANGE, logisticStep);
+        ownShare = look(logistic, (own - outsideReturn) * 20 + logisticRange, logisticStep);
       }
       as += saving * ownShare;
       acc[a + A_LOCAL_INVESTMENT] += saving * ownShare;
@@ -382,7 +384,7 @@ export function householdYear(w: World): void {
     }
     // One draw gives several uniform marginals: u, u + φ, u + 2φ, ... (mod 1), each used for
     // one unbiased stochastic rounding of an expected count.
-    const o = c * ALEA_STATE;
+    const o = c * rngStride;
     let t0 = 2091639 * rs[o] + rs[o + 3] * 2.3283064365386963e-10;
     rs[o] = rs[o + 1];
     rs[o + 1] = rs[o + 2];

@@ -92,6 +92,7 @@ export function identify(w: World): void {
 
   // Exits, then measured incomes of the rest. The streams are drawn inline (the same numbers as rngs[c]()).
   let rs = (rngStates = loadStates(rngs, rngStates));
+  const rngStride = ALEA_STATE; // a local: imported bindings are slower in hot loops under some loaders
   for (let i = 0; i < n; i++) {
     const st = status[i];
     if ((st & S_ALIVE) === 0) continue;
@@ -101,7 +102,7 @@ export function identify(w: World): void {
     const big = lBigData[c] > 0;
     const b = c * BOUND_STRIDE;
     // normal(rng) takes u then v.
-    const o = c * ALEA_STATE;
+    const o = c * rngStride;
     let t0 = 2091639 * rs[o] + rs[o + 3] * 2.3283064365386963e-10;
     rs[o] = rs[o + 1];
     rs[o + 1] = rs[o + 2];
@@ -171,7 +172,7 @@ export function identify(w: World): void {
     if ((st & S_REGISTERED) === 0) {
       if (measured[i] >= line) continue;
       if ((st & S_EXITED) !== 0 && lBigData[c] === 0) continue;
-      const o = c * ALEA_STATE;
+      const o = c * rngStride;
       const t0 = 2091639 * rs[o] + rs[o + 3] * 2.3283064365386963e-10;
       rs[o] = rs[o + 1];
       rs[o + 1] = rs[o + 2];

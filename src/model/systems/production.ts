@@ -86,6 +86,7 @@ export function produce(w: World): void {
   const rngs = w.rng.households;
   // The households' streams, drawn inline below (the same numbers as rngs[c]()).
   const rs = (rngStates = loadStates(rngs, rngStates));
+  const rngStride = ALEA_STATE; // a local: imported bindings are slower in hot loops under some loaders
   const scale = w.scale;
   // Per-county factors of the year: output scale for grain and for specialty products (irrigation,
   // market access by road), and the asset threshold (roads and irrigation lower it).
@@ -118,7 +119,7 @@ export function produce(w: World): void {
       continue;
     }
     const c = county[i];
-    const o = c * ALEA_STATE;
+    const o = c * rngStride;
     const t0 = 2091639 * rs[o] + rs[o + 3] * 2.3283064365386963e-10;
     rs[o] = rs[o + 1];
     rs[o + 1] = rs[o + 2];
