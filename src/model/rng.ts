@@ -1,7 +1,17 @@
-import seedrandom from 'seedrandom';
-
 /** A seeded uniform generator on [0, 1). */
 export type Rng = () => number;
+
+/**
+ * A stream of this module: Alea with its state in a small typed array, [s0, s1, s2, c], so that
+ * hot loops can copy the states of their streams into one array (loadStates), draw inline
+ * (see aleaNext: the same arithmetic, so the same numbers) and copy them back (storeStates).
+ */
+export interface AleaRng extends Rng {
+  readonly state: Float64Array;
+}
+
+/** Length of one stream's state in a packed array. */
+export const ALEA_STATE = 4;
 
 /**
  * Seed of run `run` of an ensemble with base seed `seed`. Run i uses a seed derived from
@@ -12,11 +22,76 @@ export function runSeed(seed: number, run: number): string {
 }
 
 /**
- * Stream for one (seed, run, county, purpose). Alea is seedrandom's fast generator (several
- * times faster than its default ARC4) with good statistical quality for simulation.
+ * Stream for one (seed, run, county, purpose). Alea (Baagøe 2010; the algorithm and seeding of
+ * seedrandom's `alea`, whose numbers it reproduces exactly) is a fast generator with good
+ * statistical quality for simulation.
  */
-export function stream(seed: number, run: number, county: number, purpose: string): Rng {
-  return seedrandom.alea(`${runSeed(seed, run)}:${county}:${purpose}`) as Rng;
+export function stream(seed: number, run: number, county: number, purpose: string): AleaRng {
+  return alea(`${runSeed(seed, run)}:${county}:${purpose}`);
+}
+
+/**
+ * Alea seeded with `seed` as seedrandom.alea(seed) seeds it (Mash of ' ' three times, minus Mash
+ * of the seed three times). Port of Johannes Baagøe's algorithm (MIT licence), as in seedrandom.
+ */
+export function alea(seed: string): AleaRng {
+  const s = new Float64Array(ALEA_STATE);
+  let n = 0xefc8249d;
+  const mash = (data: string): number => {
+    for (let i = 0; i < data.length; i++) {
+      n += data.charCodeAt(i);
+      let h = 0.02519603282416938 * n;
+      n = h >>> 0;
+      h -= n;
+      h *= n;
+      n = h >>> 0;
+      h -= n;
+      n += h * 0x100000000; // 2^32
+    }
+    return (n >>> 0) * 2.3283064365386963e-10; // 2^-32
+  };
+  s[3] = 1;
+  s[0] = mash(' ');
+  s[1] = mash(' ');
+  s[2] = mash(' ');
+  s[0] -= mash(seed);
+  if (s[0] < 0) s[0] += 1;
+  s[1] -= mash(seed);
+  if (s[1] < 0) s[1] += 1;
+  s[2] -= mash(seed);
+  if (s[2] < 0) s[2] += 1;
+  const next = (() => aleaNext(s, 0)) as Rng as AleaRng & { state: Float64Array };
+  next.state = s;
+  return next;
+}
+
+/** One Alea draw from the state at offset o of a state array (advances it). */
+export function aleaNext(s: Float64Array, o: number): number {
+  const t = 2091639 * s[o] + s[o + 3] * 2.3283064365386963e-10; // 2^-32
+  s[o] = s[o + 1];
+  s[o + 1] = s[o + 2];
+  const c = t | 0;
+  s[o + 3] = c;
+  return (s[o + 2] = t - c);
+}
+
+/**
+ * Copies the states of `rngs` (streams of this module) into `into` (grown if too short; the
+ * array used is returned), ALEA_STATE numbers per stream, for inline draws in a hot loop.
+ */
+export function loadStates(rngs: readonly Rng[], into: Float64Array): Float64Array {
+  const out = into.length < rngs.length * ALEA_STATE ? new Float64Array(rngs.length * ALEA_STATE) : into;
+  for (let c = 0; c < rngs.length; c++) {
+    const st = (rngs[c] as Partial<AleaRng>).state;
+    if (!(st instanceof Float64Array)) throw new TypeError('loadStates: not a stream of model/rng.ts');
+    out.set(st, c * ALEA_STATE);
+  }
+  return out;
+}
+
+/** Copies states back from a packed array filled by loadStates (after the hot loop's draws). */
+export function storeStates(rngs: readonly Rng[], from: Float64Array): void {
+  for (let c = 0; c < rngs.length; c++) (rngs[c] as AleaRng).state.set(from.subarray(c * ALEA_STATE, (c + 1) * ALEA_STATE));
 }
 
 /** Standard normal draw by Box-Muller (one of the pair). */

@@ -2,6 +2,7 @@ import { addCost, LEVER_INDEX } from '../levers/costs';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
 import { PUPIL_SHARE } from '../state/posts';
+import { ALEA_STATE, loadStates, storeStates } from '../rng';
 import { GRAIN, INPUT_COST, LIVESTOCK, PRODUCTS, SUITABILITY } from './production';
 import { HC_BINS, LOGISTIC_BINS, LOGISTIC_RANGE, lookup, MIGRATION_BINS, TIE_STATES } from './tables';
 
@@ -25,6 +26,8 @@ let subsidyShare = new Float64Array(0);
 let productMargin = new Float64Array(0);
 let schooling = new Float64Array(0);
 const logit = (p: number) => Math.log(p / (1 - p));
+/** Packed random-stream states of the household loop (see rng.ts loadStates). */
+let rngStates: Float64Array = new Float64Array(0);
 
 /**
  * Steps 5c to 9 for households (second household pass, after prices are known):
@@ -108,7 +111,8 @@ export function householdYear(w: World): void {
   const tables = w.tables;
   const hcWage = tables.hcWage;
   const logistic = tables.logistic;
-  const logisticStep = LOGISTIC_BINS / (2 * LOGISTIC_RANGE);
+  const logisticRange = LOGISTIC_RANGE;
+  const logisticStep = LOGISTIC_BINS / (2 * logisticRange);
   const leaveTable = tables.leave;
   const returnTable = tables.ret;
   // County and lever columns read in the loop.
@@ -228,6 +232,9 @@ export function householdYear(w: World): void {
   mLabourSum.fill(0);
   vResidents.fill(0);
   vLoad.fill(0);
+  // The households' streams, drawn inline below (the same numbers as rngs[c]()).
+  const rs = (rngStates = loadStates(rngs, rngStates));
+  const rngStride = ALEA_STATE; // a local: imported bindings are slower in hot loops under some loaders
 
   for (let i = 0; i < h.count; i++) {
     const st = status[i];
@@ -325,7 +332,7 @@ export function householdYear(w: World): void {
         // marginalAssetReturn(), written out here (the call was not inlined by V8 in this loop).
         const thr = (threshold * kThresholdFactor[c]) / ability[i];
         const own = (as < thr ? rLow : 0.6 * rHigh * Math.pow(as / thr, -0.4)) * unitPrice * (0.35 + 0.65 * eco);
-        ownShare = look(logistic, (own - outsideReturn) * 20 + LOGISTIC_RANGE, logisticStep);
+        ownShare = look(logistic, (own - outsideReturn) * 20 + logisticRange, logisticStep);
       }
       as += saving * ownShare;
       acc[a + A_LOCAL_INVESTMENT] += saving * ownShare;
@@ -377,7 +384,13 @@ export function householdYear(w: World): void {
     }
     // One draw gives several uniform marginals: u, u + φ, u + 2φ, ... (mod 1), each used for
     // one unbiased stochastic rounding of an expected count.
-    const u = rngs[c]();
+    const o = c * rngStride;
+    let t0 = 2091639 * rs[o] + rs[o + 3] * 2.3283064365386963e-10;
+    rs[o] = rs[o + 1];
+    rs[o + 1] = rs[o + 2];
+    let ci = t0 | 0;
+    rs[o + 3] = ci;
+    const u = (rs[o + 2] = t0 - ci);
     let ny = youth[i];
     let na = adults[i];
     let ne = elders[i];
@@ -419,7 +432,12 @@ export function householdYear(w: World): void {
     elders[i] = ne;
 
     // ---- Youth migration and return (Harris-Todaro, tabulated per county in buildMigrationTables)
-    const u2 = rngs[c]();
+    t0 = 2091639 * rs[o] + rs[o + 3] * 2.3283064365386963e-10;
+    rs[o] = rs[o + 1];
+    rs[o + 1] = rs[o + 2];
+    ci = t0 | 0;
+    rs[o + 3] = ci;
+    const u2 = (rs[o + 2] = t0 - ci);
     const hc = humanCapital[i];
     const tie = (nk > 0 ? 1 : 0) + (ne > 0 ? 2 : 0);
     const row = (c * tieStates + tie) * migrationStride;
@@ -534,6 +552,7 @@ export function householdYear(w: World): void {
     acc[a + A_WORKING_AGE] += ny + na;
     acc[a + A_PUPILS] += nk;
   }
+  storeStates(rngs, rs);
 
   for (let c = 0; c < nC; c++) {
     const a = c * ACCUMULATORS;

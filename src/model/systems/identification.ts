@@ -1,5 +1,5 @@
 import { addCost, LEVER_INDEX } from '../levers/costs';
-import { normal } from '../rng';
+import { ALEA_STATE, loadStates, normal, storeStates } from '../rng';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
 
@@ -17,6 +17,8 @@ const Z_BOUND = [1.5518, 2.4478, 3.5256];
 const BOUND_STRIDE = 2 + 2 * U_TIERS.length;
 /** Per-county thresholds and bounds of identify() (grown when a world has more counties). */
 let bounds = new Float64Array(0);
+/** Packed random-stream states of the household loops (see rng.ts loadStates). */
+let rngStates: Float64Array = new Float64Array(0);
 
 /**
  * Step 10, identification (精准识别) in counties where registration runs.
@@ -88,7 +90,9 @@ export function identify(w: World): void {
     }
   }
 
-  // Exits, then measured incomes of the rest.
+  // Exits, then measured incomes of the rest. The streams are drawn inline (the same numbers as rngs[c]()).
+  let rs = (rngStates = loadStates(rngs, rngStates));
+  const rngStride = ALEA_STATE; // a local: imported bindings are slower in hot loops under some loaders
   for (let i = 0; i < n; i++) {
     const st = status[i];
     if ((st & S_ALIVE) === 0) continue;
@@ -97,10 +101,20 @@ export function identify(w: World): void {
     const people = kids[i] + youth[i] + adults[i] + elders[i];
     const big = lBigData[c] > 0;
     const b = c * BOUND_STRIDE;
-    const rng = rngs[c];
     // normal(rng) takes u then v.
-    let u = rng();
-    const v = rng();
+    const o = c * rngStride;
+    let t0 = 2091639 * rs[o] + rs[o + 3] * 2.3283064365386963e-10;
+    rs[o] = rs[o + 1];
+    rs[o + 1] = rs[o + 2];
+    let ci = t0 | 0;
+    rs[o + 3] = ci;
+    let u = (rs[o + 2] = t0 - ci);
+    t0 = 2091639 * rs[o] + rs[o + 3] * 2.3283064365386963e-10;
+    rs[o] = rs[o + 1];
+    rs[o + 1] = rs[o + 2];
+    ci = t0 | 0;
+    rs[o + 3] = ci;
+    const v = (rs[o + 2] = t0 - ci);
     const y = income[i];
     const registered = (st & S_REGISTERED) !== 0;
     const threshold = bd[b];
@@ -134,6 +148,7 @@ export function identify(w: World): void {
       candidates[c] += people;
     }
   }
+  storeStates(rngs, rs);
   // Quotas from a survey estimate of the poor (people) after transfers.
   for (let c = 0; c < nC; c++) {
     if (lRegistration[c] === 0) continue;
@@ -148,6 +163,7 @@ export function identify(w: World): void {
   // projects use them), in one pass.
   const registered = k.registeredPeople;
   registered.fill(0);
+  rs = (rngStates = loadStates(rngs, rngStates));
   for (let i = 0; i < n; i++) {
     let st = status[i];
     if ((st & S_ALIVE) === 0) continue;
@@ -156,11 +172,18 @@ export function identify(w: World): void {
     if ((st & S_REGISTERED) === 0) {
       if (measured[i] >= line) continue;
       if ((st & S_EXITED) !== 0 && lBigData[c] === 0) continue;
-      if (!(rngs[c]() < estimatedPoor[c])) continue;
+      const o = c * rngStride;
+      const t0 = 2091639 * rs[o] + rs[o + 3] * 2.3283064365386963e-10;
+      rs[o] = rs[o + 1];
+      rs[o + 1] = rs[o + 2];
+      const ci = t0 | 0;
+      rs[o + 3] = ci;
+      if (!((rs[o + 2] = t0 - ci) < estimatedPoor[c])) continue;
       st = (st | S_REGISTERED | S_EVER_REGISTERED) & ~(S_EXITED | S_MONITORED);
       status[i] = st;
       registeredYear[i] = t;
     }
     registered[c] += (kids[i] + youth[i] + adults[i] + elders[i]) * scale;
   }
+  storeStates(rngs, rs);
 }

@@ -1,4 +1,5 @@
 import { addCost, LEVER_INDEX } from '../levers/costs';
+import { ALEA_STATE, loadStates, storeStates } from '../rng';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
 import { HC_BINS, LABOUR_BINS, LABOUR_MAX, lookup } from './tables';
@@ -28,6 +29,8 @@ export const LIVESTOCK = 1;
 export const PRODUCTS = 5;
 
 const REGISTERED_NOT_EXITED = S_REGISTERED;
+/** Packed random-stream states of the household loop (see rng.ts loadStates). */
+let rngStates: Float64Array = new Float64Array(0);
 
 /**
  * Step 5b, household production (first household pass). Each household draws illness (likelier
@@ -81,6 +84,9 @@ export function produce(w: World): void {
   supply.fill(0);
   mCountySupply.fill(0);
   const rngs = w.rng.households;
+  // The households' streams, drawn inline below (the same numbers as rngs[c]()).
+  const rs = (rngStates = loadStates(rngs, rngStates));
+  const rngStride = ALEA_STATE; // a local: imported bindings are slower in hot loops under some loaders
   const scale = w.scale;
   // Per-county factors of the year: output scale for grain and for specialty products (irrigation,
   // market access by road), and the asset threshold (roads and irrigation lower it).
@@ -113,7 +119,13 @@ export function produce(w: World): void {
       continue;
     }
     const c = county[i];
-    const u = rngs[c]();
+    const o = c * rngStride;
+    const t0 = 2091639 * rs[o] + rs[o + 3] * 2.3283064365386963e-10;
+    rs[o] = rs[o + 1];
+    rs[o + 1] = rs[o + 2];
+    const ci = t0 | 0;
+    rs[o + 3] = ci;
+    const u = (rs[o + 2] = t0 - ci);
     // Illness: likelier with fewer doctors in post and more elders.
     const pIll = illnessBase * (1 + (0.8 * ne) / n) * (1.6 - 0.6 * kHealthQuality[c]);
     let cost = 0;
@@ -168,6 +180,7 @@ export function produce(w: World): void {
     supply[ind] += q * scale;
     mCountySupply[c * PRODUCTS + ind] += q * scale;
   }
+  storeStates(rngs, rs);
   for (let c = 0; c < nC; c++) {
     k.seekerLabour[c] = seekerSum[c];
     k.jobSeekers[c] = seekerSum[c] * scale;
