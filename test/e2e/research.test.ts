@@ -179,6 +179,8 @@ describe('browser research: ensembles, comparison, sweeps, sensitivity', () => {
     await page.fill('#sweep-points', '2');
     await page.fill('#sweep-reps', '2');
     await page.selectOption('#sweep-outcome', 'povertyRate');
+    // before a sweep the results column explains itself; after, the results replace the hint
+    expect(await page.isVisible('#sweep-empty')).toBe(true);
     await page.click('#sweep-run');
     // pause: no new run starts; the one in progress may finish
     await page.click('#sweep-pause');
@@ -192,6 +194,7 @@ describe('browser research: ensembles, comparison, sweeps, sensitivity', () => {
     await page.click('#sweep-pause'); // resume
     await page.waitForSelector('#sweep-controls[data-state="done"]', { timeout: 120_000 });
     expect(await liveWorkers(page)).toBe(0);
+    expect(await page.isVisible('#sweep-empty')).toBe(false);
 
     const header = await page.$$eval('#sweep-table thead th', (ths) => ths.map((t) => t.textContent));
     expect(header).toEqual(['point', 'run', 'year', 'county', 'indicator', 'value', 'talent.teacherPayRatio', 'interventions[0].raise']);

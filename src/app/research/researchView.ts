@@ -116,7 +116,9 @@ export function createResearchView(ctx: AppContext): ResearchView {
     resTitle, resNote, chartBox, morrisBox, el('div', { class: 'form-row' }, tableTitle, csvBtn), tableNote, tableBox);
 
   const left = el('div', { class: 'research-col research-form' }, ensSection, swSection);
-  const right = el('div', { class: 'research-col' }, results);
+  // until a sweep has run, the results column says what will appear there
+  const resultsHint = el('p', { class: 'research-empty', id: 'sweep-empty' });
+  const right = el('div', { class: 'research-col' }, resultsHint, results);
   const heading = el('h2', { class: 'panel-title', id: 'research-title' });
   const root = el('section', { class: 'research-view', id: 'research-view', 'aria-labelledby': 'research-title' },
     el('header', { class: 'panel-head' }, el('div', { class: 'panel-heading' }, heading)),
@@ -220,6 +222,7 @@ export function createResearchView(ctx: AppContext): ResearchView {
 
   function renderResults(): void {
     results.hidden = !last;
+    resultsHint.hidden = Boolean(last);
     if (!last) return;
     const { b, results: rs, outcomes } = last;
     const ind = b.outcome.indicator;
@@ -307,6 +310,7 @@ export function createResearchView(ctx: AppContext): ResearchView {
 
   function labels(): void {
     heading.textContent = t('view.research');
+    resultsHint.textContent = t('research.resultsHint');
     ensTitle.textContent = t('res.ensemble');
     ensHint.textContent = t('res.ensembleHint');
     ensRunsLabel.textContent = t('res.runs');
