@@ -1,4 +1,4 @@
-import { axisBottom, axisLeft, type ScaleLinear, type Selection } from 'd3';
+import { axisBottom, axisLeft, type BaseType, type ScaleLinear, type Selection } from 'd3';
 import { fmtYear } from '../i18n/format';
 import { FONT } from './chart';
 import { GRID } from './palette';
@@ -29,4 +29,19 @@ export function drawYearAxis(plot: G, x: ScaleLinear<number, number>, innerW: nu
     .call(axisBottom(x).ticks(Math.max(2, Math.floor(innerW / (fs * 4)))).tickFormat((d) => fmtYear(Number(d))).tickSizeOuter(0))
     .attr('font-size', fontSize)
     .attr('font-family', FONT);
+}
+
+/**
+ * A titled plot's skeleton in `g`: title and note texts, then the plot group with its background
+ * and both axes (drawn by drawValueGrid and drawYearAxis). Returns the plot group, for the
+ * chart's own layers on top.
+ */
+export function appendPlotFrame<D, PE extends BaseType, PD>(g: Selection<SVGGElement, D, PE, PD>): Selection<SVGGElement, D, PE, PD> {
+  g.append('text').attr('class', 'title');
+  g.append('text').attr('class', 'note');
+  const plot = g.append('g').attr('class', 'plot');
+  plot.append('rect').attr('class', 'bg');
+  plot.append('g').attr('class', 'x-axis');
+  plot.append('g').attr('class', 'y-axis');
+  return plot;
 }

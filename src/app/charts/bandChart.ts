@@ -1,5 +1,5 @@
 import { area, line, max, min, scaleLinear, select } from 'd3';
-import { drawValueGrid, drawYearAxis } from './axes';
+import { appendPlotFrame, drawValueGrid, drawYearAxis } from './axes';
 import { baseFont, createChartSvg, fitSvg } from './chart';
 import { INK, INK_MUTED, PAPER } from './palette';
 import { textWidth, wrapText } from './textWrap';
@@ -41,12 +41,7 @@ export function createBandChart(container: HTMLElement, className: string): { sv
   const svg = createChartSvg(container, `band-chart ${className}`, 'img');
   const root = select(svg);
   const g = root.append('g');
-  g.append('text').attr('class', 'title');
-  g.append('text').attr('class', 'note');
-  const plot = g.append('g').attr('class', 'plot');
-  plot.append('rect').attr('class', 'bg');
-  plot.append('g').attr('class', 'x-axis');
-  plot.append('g').attr('class', 'y-axis');
+  const plot = appendPlotFrame(g);
   plot.append('line').attr('class', 'zero');
   plot.append('g').attr('class', 'bands');
   plot.append('g').attr('class', 'lines');

@@ -6,7 +6,7 @@ import { ensembleFor, type EnsembleRecord } from '../research/state';
 import { fmtIndicator, fmtNumber, fmtYear } from '../i18n/format';
 import { bi, t } from '../i18n/i18n';
 import type { StringId } from '../i18n/strings';
-import { drawValueGrid, drawYearAxis } from './axes';
+import { appendPlotFrame, drawValueGrid, drawYearAxis } from './axes';
 import { baseFont, type Chart, createChartSvg, fitSvg } from './chart';
 import { INK, INK_MUTED, OKABE_ITO, PAPER, TERRAIN_COLOUR } from './palette';
 import { wrapText } from './textWrap';
@@ -121,12 +121,7 @@ export function createSmallMultiples(container: HTMLElement, ctx: AppContext): C
       .data(PANELS, (d) => d.id)
       .join((enter) => {
         const g = enter.append('g').attr('class', 'multiple');
-        g.append('text').attr('class', 'title');
-        g.append('text').attr('class', 'note');
-        const plot = g.append('g').attr('class', 'plot');
-        plot.append('rect').attr('class', 'bg');
-        plot.append('g').attr('class', 'x-axis');
-        plot.append('g').attr('class', 'y-axis');
+        const plot = appendPlotFrame(g);
         plot.append('line').attr('class', 'target');
         plot.append('text').attr('class', 'target-label');
         plot.append('line').attr('class', 'reference');
