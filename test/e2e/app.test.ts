@@ -24,6 +24,9 @@ describe('browser app', () => {
     expect(await page.locator('.small-multiples g.multiple').count()).toBe(6);
     expect(await page.locator('.income-distribution .bars rect').count()).toBeGreaterThan(0);
     expect(await page.textContent('#year')).toBe('2013');
+    // no value axis repeats a label (in the start year talent outflow spans only 0 to 1)
+    const axes = await page.$$eval('.small-multiples g.y-axis', (gs) => gs.map((g) => [...g.querySelectorAll('.tick text')].map((t) => t.textContent)));
+    for (const labels of axes) expect(new Set(labels).size, labels.join(' ')).toBe(labels.length);
     // nothing overflows the viewport: the page fits a 1920×1080 projector without scrolling
     const overflow = await page.evaluate(() => [document.documentElement.scrollWidth > innerWidth, document.documentElement.scrollHeight > innerHeight]);
     expect(overflow).toEqual([false, false]);
