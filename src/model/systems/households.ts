@@ -2,7 +2,7 @@ import { addCost, LEVER_INDEX } from '../levers/costs';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
 import { PUPIL_SHARE } from '../state/posts';
-import { ALEA_STATE, loadStates, storeStates } from '../rng';
+import { ALEA_STATE, aleaNext, loadStates, storeStates } from '../rng';
 import { GRAIN, INPUT_COST, LIVESTOCK, PRODUCTS, SUITABILITY } from './production';
 import { HC_BINS, LOGISTIC_BINS, LOGISTIC_RANGE, lookup, MIGRATION_BINS, TIE_STATES } from './tables';
 
@@ -234,7 +234,6 @@ export function householdYear(w: World): void {
   vLoad.fill(0);
   // The households' streams, drawn inline below (the same numbers as rngs[c]()).
   const rs = (rngStates = loadStates(rngs, rngStates));
-  const rngStride = ALEA_STATE; // a local: imported bindings are slower in hot loops under some loaders
 
   for (let i = 0; i < h.count; i++) {
     const st = status[i];
@@ -384,13 +383,8 @@ export function householdYear(w: World): void {
     }
     // One draw gives several uniform marginals: u, u + φ, u + 2φ, ... (mod 1), each used for
     // one unbiased stochastic rounding of an expected count.
-    const o = c * rngStride;
-    let t0 = 2091639 * rs[o] + rs[o + 3] * 2.3283064365386963e-10;
-    rs[o] = rs[o + 1];
-    rs[o + 1] = rs[o + 2];
-    let ci = t0 | 0;
-    rs[o + 3] = ci;
-    const u = (rs[o + 2] = t0 - ci);
+    const o = c * ALEA_STATE;
+    const u = aleaNext(rs, o);
     let ny = youth[i];
     let na = adults[i];
     let ne = elders[i];
@@ -432,12 +426,7 @@ export function householdYear(w: World): void {
     elders[i] = ne;
 
     // ---- Youth migration and return (Harris-Todaro, tabulated per county in buildMigrationTables)
-    t0 = 2091639 * rs[o] + rs[o + 3] * 2.3283064365386963e-10;
-    rs[o] = rs[o + 1];
-    rs[o + 1] = rs[o + 2];
-    ci = t0 | 0;
-    rs[o + 3] = ci;
-    const u2 = (rs[o + 2] = t0 - ci);
+    const u2 = aleaNext(rs, o);
     const hc = humanCapital[i];
     const tie = (nk > 0 ? 1 : 0) + (ne > 0 ? 2 : 0);
     const row = (c * tieStates + tie) * migrationStride;

@@ -1,5 +1,5 @@
 import { addCost, LEVER_INDEX } from '../levers/costs';
-import { ALEA_STATE, loadStates, normal, storeStates } from '../rng';
+import { ALEA_STATE, aleaNext, loadStates, normal, storeStates } from '../rng';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
 
@@ -92,7 +92,6 @@ export function identify(w: World): void {
 
   // Exits, then measured incomes of the rest. The streams are drawn inline (the same numbers as rngs[c]()).
   let rs = (rngStates = loadStates(rngs, rngStates));
-  const rngStride = ALEA_STATE; // a local: imported bindings are slower in hot loops under some loaders
   for (let i = 0; i < n; i++) {
     const st = status[i];
     if ((st & S_ALIVE) === 0) continue;
@@ -102,19 +101,9 @@ export function identify(w: World): void {
     const big = lBigData[c] > 0;
     const b = c * BOUND_STRIDE;
     // normal(rng) takes u then v.
-    const o = c * rngStride;
-    let t0 = 2091639 * rs[o] + rs[o + 3] * 2.3283064365386963e-10;
-    rs[o] = rs[o + 1];
-    rs[o + 1] = rs[o + 2];
-    let ci = t0 | 0;
-    rs[o + 3] = ci;
-    let u = (rs[o + 2] = t0 - ci);
-    t0 = 2091639 * rs[o] + rs[o + 3] * 2.3283064365386963e-10;
-    rs[o] = rs[o + 1];
-    rs[o + 1] = rs[o + 2];
-    ci = t0 | 0;
-    rs[o + 3] = ci;
-    const v = (rs[o + 2] = t0 - ci);
+    const o = c * ALEA_STATE;
+    let u = aleaNext(rs, o);
+    const v = aleaNext(rs, o);
     const y = income[i];
     const registered = (st & S_REGISTERED) !== 0;
     const threshold = bd[b];
@@ -172,13 +161,8 @@ export function identify(w: World): void {
     if ((st & S_REGISTERED) === 0) {
       if (measured[i] >= line) continue;
       if ((st & S_EXITED) !== 0 && lBigData[c] === 0) continue;
-      const o = c * rngStride;
-      const t0 = 2091639 * rs[o] + rs[o + 3] * 2.3283064365386963e-10;
-      rs[o] = rs[o + 1];
-      rs[o + 1] = rs[o + 2];
-      const ci = t0 | 0;
-      rs[o + 3] = ci;
-      if (!((rs[o + 2] = t0 - ci) < estimatedPoor[c])) continue;
+      const o = c * ALEA_STATE;
+      if (!(aleaNext(rs, o) < estimatedPoor[c])) continue;
       st = (st | S_REGISTERED | S_EVER_REGISTERED) & ~(S_EXITED | S_MONITORED);
       status[i] = st;
       registeredYear[i] = t;

@@ -1,5 +1,5 @@
 import { addCost, LEVER_INDEX } from '../levers/costs';
-import { ALEA_STATE, loadStates, storeStates } from '../rng';
+import { ALEA_STATE, aleaNext, loadStates, storeStates } from '../rng';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
 import { HC_BINS, LABOUR_BINS, LABOUR_MAX, lookup } from './tables';
@@ -86,7 +86,6 @@ export function produce(w: World): void {
   const rngs = w.rng.households;
   // The households' streams, drawn inline below (the same numbers as rngs[c]()).
   const rs = (rngStates = loadStates(rngs, rngStates));
-  const rngStride = ALEA_STATE; // a local: imported bindings are slower in hot loops under some loaders
   const scale = w.scale;
   // Per-county factors of the year: output scale for grain and for specialty products (irrigation,
   // market access by road), and the asset threshold (roads and irrigation lower it).
@@ -119,13 +118,8 @@ export function produce(w: World): void {
       continue;
     }
     const c = county[i];
-    const o = c * rngStride;
-    const t0 = 2091639 * rs[o] + rs[o + 3] * 2.3283064365386963e-10;
-    rs[o] = rs[o + 1];
-    rs[o + 1] = rs[o + 2];
-    const ci = t0 | 0;
-    rs[o + 3] = ci;
-    const u = (rs[o + 2] = t0 - ci);
+    const o = c * ALEA_STATE;
+    const u = aleaNext(rs, o);
     // Illness: likelier with fewer doctors in post and more elders.
     const pIll = illnessBase * (1 + (0.8 * ne) / n) * (1.6 - 0.6 * kHealthQuality[c]);
     let cost = 0;
