@@ -38,3 +38,24 @@ export function reportError(command: string, usage: string, error: unknown): num
   process.stderr.write(`${command}: ${err.stack ?? err.message}\n`);
   return EXIT_FAILURE;
 }
+
+/**
+ * Runs a command's `main` as a program: its resolved number is the exit status, a thrown error
+ * goes through `report` (which prints it and returns the status). A closed stdout pipe
+ * (`… --out - | head`) is the reader's choice and exits 0; any other stdout error exits 1.
+ */
+export function runMain(command: string, main: () => Promise<number>, report: (error: unknown) => number): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(EXIT_OK);
+    process.stderr.write(`${command}: cannot write to stdout: ${e.message}\n`);
+    process.exit(EXIT_FAILURE);
+  });
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.exitCode = report(error);
+    },
+  );
+}

@@ -8,7 +8,7 @@
  */
 import { type BoundSweep, OutcomeCollector } from '../analysis/index';
 import { editDistance, UsageError } from './args';
-import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, reportError } from './exit';
+import { EXIT_BAD_INPUT, EXIT_OK, reportError, runMain } from './exit';
 import { AtomicWriter, checkOutTarget, MergeError, mergeShards, openShards } from './shard';
 import { sweepFromShardMeta, writeStdout, writeSweepReports } from './sweep';
 
@@ -113,17 +113,4 @@ function report(error: unknown): number {
   return reportError('merge', 'npm run merge -- <shard.csv...> --out FILE.csv', error);
 }
 
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(EXIT_OK);
-  process.stderr.write(`merge: cannot write to stdout: ${e.message}\n`);
-  process.exit(EXIT_FAILURE);
-});
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.exitCode = report(error);
-  },
-);
+runMain('merge', () => main(process.argv.slice(2)), report);

@@ -7,7 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { ensembleBands, pairedDifferences } from '../analysis/index';
 import { formatNumber, INDICATORS, regionCounties, resultsJson, type RunResult, type Scenario, ScenarioError, TIDY_HEADER, tidyRows } from '../model/index';
 import { HELP, parseArgs, type SimOptions, UsageError } from './args';
-import { EXIT_FAILURE, EXIT_OK, reportError } from './exit';
+import { EXIT_OK, reportError, runMain } from './exit';
 import { loadScenario } from './loadScenario';
 import { runTasks } from './pool';
 import { ProgressBar } from './progress';
@@ -188,18 +188,4 @@ function report(error: unknown): number {
   return reportError('sim', 'npm run sim -- <scenario.json> [options]', error);
 }
 
-// A closed pipe (`npm run sim -- x.json --out - | head`) is the reader's choice, not a failure.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(EXIT_OK);
-  process.stderr.write(`sim: cannot write to stdout: ${e.message}\n`);
-  process.exit(EXIT_FAILURE);
-});
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.exitCode = report(error);
-  },
-);
+runMain('sim', () => main(process.argv.slice(2)), report);

@@ -15,7 +15,7 @@ import {
 } from '../analysis/index';
 import { isObject, regionCounties, type Scenario, ScenarioError, validateScenario } from '../model/index';
 import { editDistance, UsageError } from './args';
-import { EXIT_CANCELLED, EXIT_FAILURE, EXIT_OK, reportError } from './exit';
+import { EXIT_CANCELLED, EXIT_OK, reportError, runMain } from './exit';
 import { loadScenario, readInputFile } from './loadScenario';
 import { INPUT_LIMITS } from '../model/scenario/limits';
 import { Cancelled, runTasks } from './pool';
@@ -434,17 +434,5 @@ function report(error: unknown): number {
 
 const isMain = process.argv[1] !== undefined && pathToFileURL(resolve(process.argv[1])).href === import.meta.url;
 if (isMain) {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(EXIT_OK);
-    process.stderr.write(`sweep: cannot write to stdout: ${e.message}\n`);
-    process.exit(EXIT_FAILURE);
-  });
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error) => {
-      process.exitCode = report(error);
-    },
-  );
+  runMain('sweep', () => main(process.argv.slice(2)), report);
 }
