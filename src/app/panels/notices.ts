@@ -45,14 +45,7 @@ export class Notices {
     }
     const message = error instanceof Error ? error.message : String(error);
     const close = el('button', { type: 'button', class: 'btn btn-small', text: t('notice.close') });
-    const buttons = actions.map((a) => {
-      const b = el('button', { type: 'button', class: 'btn btn-small btn-primary', id: a.id, text: a.label });
-      b.addEventListener('click', () => {
-        node.remove();
-        a.run();
-      });
-      return b;
-    });
+    const buttons = actionButtons(actions, 'btn btn-small btn-primary', () => node.remove());
     const node = el('div', { class: 'notice notice-error', 'data-kind': 'error' },
       el('strong', { text: title }),
       el('p', { class: 'notice-message', text: message, lang: 'en' }),
@@ -67,14 +60,7 @@ export class Notices {
 
   /** A question with buttons (e.g. restore unsaved changes?); stays until answered or closed. */
   ask(text: string, actions: NoticeAction[], id?: string): HTMLElement {
-    const buttons = actions.map((a) => {
-      const b = el('button', { type: 'button', class: 'btn btn-small', id: a.id, text: a.label });
-      b.addEventListener('click', () => {
-        node.remove();
-        a.run();
-      });
-      return b;
-    });
+    const buttons = actionButtons(actions, 'btn btn-small', () => node.remove());
     const node = el('div', { class: 'notice notice-info notice-ask', role: 'alertdialog', 'aria-label': text, id }, el('span', { text }), ...buttons);
     this.prompts.replaceChildren(node);
     return node;
@@ -92,4 +78,16 @@ export class Notices {
   clearErrors(): void {
     this.alerts.replaceChildren();
   }
+}
+
+/** A button per action: a click first dismisses the notice, then runs the action. */
+function actionButtons(actions: NoticeAction[], className: string, dismiss: () => void): HTMLButtonElement[] {
+  return actions.map((a) => {
+    const b = el('button', { type: 'button', class: className, id: a.id, text: a.label });
+    b.addEventListener('click', () => {
+      dismiss();
+      a.run();
+    });
+    return b;
+  });
 }
