@@ -11,7 +11,7 @@
  * consumption, saving and investment, children's learning, the generations, youth migration
  * and return as a logistic in the wage gap (Harris-Todaro), imitation of the most profitable
  * product, drive, and the per-county and per-village sums. Both use the same lookup tables
- * for exp / pow / logistic and the same seeded draws in the same order, so their results agree
+ * for exp / pow / logistic (and the engine's tabulated assetPow) and the same seeded draws in the same order, so their results agree
  * up to the engine's Float32 storage (checked by bench/peer/run.ts: when the engine's rules
  * change, this file must follow, and the check says when it has not).
  *
@@ -28,6 +28,7 @@
 import type * as AS from 'agentscript/dist/agentscript2d.js';
 import { createRequire } from 'node:module';
 import type { World } from '../../src/model/state/world';
+import { assetPow } from '../../src/model/systems/tables';
 
 export interface AgentScriptModule {
   Model: typeof AS.Model;
@@ -338,9 +339,9 @@ export function defineHouseholdCoreModel(Model: typeof AS.Model) {
       const landFactor = t.relocated ? Math.pow(0.02, 0.35) : t.landFactor;
       let q = countyScale * lookup(this.labourPow, farmLabour, 1024 / 16) * landFactor * ecoFactor *
         lookup(this.hcGain, t.humanCapital, 256) * PRODUCT_YIELD[ind] * SUITABILITY[v.terrain * PRODUCTS + ind];
-      const threshold = (p['household.assetThreshold'] * c.thresholdFactor) / t.ability;
-      const fromAssets = (t.assets < threshold ? t.assets * p['household.assetReturnLow']
-        : p['household.assetReturnHigh'] * threshold * Math.pow(t.assets / threshold, 0.6)) * ecoFactor;
+      const r = t.assets * t.ability * (1 / (p['household.assetThreshold'] * c.thresholdFactor));
+      const fromAssets = (r < 1 ? t.assets * p['household.assetReturnLow']
+        : p['household.assetReturnHigh'] * t.assets * assetPow(r)) * ecoFactor;
       q += fromAssets;
       c.assetOutput += fromAssets;
       if (v.disaster) q *= 1 - p['ecology.disasterLoss'];
@@ -461,8 +462,8 @@ export function defineHouseholdCoreModel(Model: typeof AS.Model) {
         }
         let ownShare = 0.1;
         if (!relocated) {
-          const threshold = (p['household.assetThreshold'] * c.thresholdFactor) / t.ability;
-          const marginal = as < threshold ? p['household.assetReturnLow'] : 0.6 * p['household.assetReturnHigh'] * Math.pow(as / threshold, -0.4);
+          const r = as * t.ability * (1 / (p['household.assetThreshold'] * c.thresholdFactor));
+          const marginal = r < 1 ? p['household.assetReturnLow'] : 0.6 * p['household.assetReturnHigh'] * assetPow(r);
           const own = marginal * unitPrice * (0.35 + 0.65 * v.eco);
           ownShare = lookup(this.logistic, (own - p['macro.outsideReturn']) * 20 + 12, 2048 / 24);
         }

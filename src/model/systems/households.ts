@@ -3,8 +3,8 @@ import { STATUS } from '../state/households';
 import type { World } from '../state/world';
 import { PUPIL_SHARE } from '../state/posts';
 import { ALEA_STATE, aleaNext, loadStates, storeStates } from '../rng';
-import { GRAIN, INPUT_COST, LIVESTOCK, PRODUCTS, SUITABILITY } from './production';
-import { HC_BINS, LOGISTIC_BINS, LOGISTIC_RANGE, lookup, MIGRATION_BINS, TIE_STATES } from './tables';
+import { GRAIN, INPUT_COST, inverseThresholds, LIVESTOCK, PRODUCTS, SUITABILITY } from './production';
+import { assetPow, HC_BINS, LOGISTIC_BINS, LOGISTIC_RANGE, lookup, MIGRATION_BINS, TIE_STATES } from './tables';
 
 /** Status bits as local constants (imported bindings are slower in hot loops under some loaders). */
 const S_ALIVE = STATUS.alive;
@@ -119,7 +119,6 @@ export function householdYear(w: World): void {
   const kGrowthMomentum = k.growthMomentum;
   const kLocalWage = k.localWage;
   const kSchoolQuality = k.schoolQuality;
-  const kThresholdFactor = k.thresholdFactor;
   const kTransport = k.transport;
   const lBenefitPerPerson = L.benefitPerPerson;
   const lBigData = L.bigData;
@@ -158,7 +157,6 @@ export function householdYear(w: World): void {
   const savingRate = p['household.savingRate'];
   const rHigh = p['household.assetReturnHigh'];
   const rLow = p['household.assetReturnLow'];
-  const threshold = p['household.assetThreshold'];
   const keep = 1 - p['household.assetDepreciation'];
   const outsideReturn = p['macro.outsideReturn'];
   const learningRate = p['humanCapital.learningRate'];
@@ -182,6 +180,7 @@ export function householdYear(w: World): void {
   const migrationStride = migrationBins + 2;
 
   buildMigrationTables(w);
+  const inverseThreshold = inverseThresholds(w);
   const grantPerPerson = w.scratch.perCounty[3];
   // Shared among the people supported last year (registered, or exited within support).
   for (let c = 0; c < nC; c++) grantPerPerson[c] = k.supportedPeople[c] > 0 ? (0.5 * k.povertySpending[c]) / k.supportedPeople[c] : 0;
@@ -329,8 +328,8 @@ export function householdYear(w: World): void {
       if (!relocated) {
         // Invest in own assets where their marginal return beats the outside rate (logistic, slope 20).
         // marginalAssetReturn(), written out here (the call was not inlined by V8 in this loop).
-        const thr = (threshold * kThresholdFactor[c]) / ability[i];
-        const own = (as < thr ? rLow : 0.6 * rHigh * Math.pow(as / thr, -0.4)) * unitPrice * (0.35 + 0.65 * eco);
+        const r = as * ability[i] * inverseThreshold[c];
+        const own = (r < 1 ? rLow : 0.6 * rHigh * assetPow(r)) * unitPrice * (0.35 + 0.65 * eco);
         ownShare = look(logistic, (own - outsideReturn) * 20 + logisticRange, logisticStep);
       }
       as += saving * ownShare;

@@ -2,7 +2,7 @@ import { addCost, LEVER_INDEX } from '../levers/costs';
 import { ALEA_STATE, aleaNext, loadStates, storeStates } from '../rng';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
-import { HC_BINS, LABOUR_BINS, LABOUR_MAX, lookup } from './tables';
+import { HC_BINS, LABOUR_BINS, LABOUR_MAX, assetPow, lookup } from './tables';
 
 /** Status bits as local constants (imported bindings are slower in hot loops under some loaders). */
 const S_ALIVE = STATUS.alive;
@@ -78,7 +78,6 @@ export function produce(w: World): void {
   const farmProductivity = p['household.farmProductivity'];
   const rHigh = p['household.assetReturnHigh'];
   const rLow = p['household.assetReturnLow'];
-  const threshold = p['household.assetThreshold'];
   const afterDisaster = 1 - p['ecology.disasterLoss'];
   const supply = m.supply;
   supply.fill(0);
@@ -97,6 +96,7 @@ export function produce(w: World): void {
     acc[c * 4 + 1] = farmProductivity * irrigation * (0.55 + 0.45 * k.transport[c]);
     kThresholdFactor[c] = 1.6 - (k.transport[c] + k.irrigation[c] + k.water[c]) / 3;
   }
+  const inverseThreshold = inverseThresholds(w);
   // Sums by county: job seekers, asset output, public medical and schooling costs.
   const sums = w.scratch.perCounty;
   const seekerSum = sums[0];
@@ -164,9 +164,9 @@ export function produce(w: World): void {
     let q = countyScale * look(labourPow, farmLabour, labourStep) * (relocated ? NO_LAND : landFactor[i]) * ecoFactor *
       look(hcGain, humanCapital[i], hcBins) * PRODUCT_YIELD[ind] * SUITABILITY[vTerrain[vi] * PRODUCTS + ind];
     // assetIncome(), written out here (the call was not inlined by V8 in this loop).
-    const thr = (threshold * kThresholdFactor[c]) / ability[i];
     const as = assets[i];
-    const fromAssets = (as < thr ? as * rLow : rHigh * thr * Math.pow(as / thr, 0.6)) * ecoFactor;
+    const r = as * ability[i] * inverseThreshold[c];
+    const fromAssets = (r < 1 ? as * rLow : rHigh * as * assetPow(r)) * ecoFactor;
     q += fromAssets;
     assetSum[c] += fromAssets;
     if (vDisaster[vi]) q *= afterDisaster;
@@ -190,21 +190,39 @@ export function landFactorOf(land: number): number {
 }
 const NO_LAND = landFactorOf(0);
 
+/** 1 / the asset threshold of a household of ability 1, by county (grown with the world). */
+let inverseThresholdOf = new Float64Array(0);
+
+/**
+ * The county part of each household's asset threshold, inverted: a household's threshold is
+ * household.assetThreshold x thresholdFactor / ability, so assets / threshold is
+ * assets x ability x this (no division in the household loops). Reads thresholdFactor, which
+ * produce() sets each year; householdYear() reads the same values.
+ */
+export function inverseThresholds(w: World): Float64Array {
+  const n = w.county.count;
+  if (inverseThresholdOf.length < n) inverseThresholdOf = new Float64Array(n);
+  const threshold = w.params['household.assetThreshold'];
+  for (let c = 0; c < n; c++) inverseThresholdOf[c] = 1 / (threshold * w.county.thresholdFactor[c]);
+  return inverseThresholdOf;
+}
+
 /**
  * Yearly return on productive assets: the traditional technology earns rLow on every yuan;
  * above the household's own threshold the improved technology earns rHigh on the threshold and
- * diminishing returns (exponent 0.6) beyond it, so accumulation stops where the marginal return
- * falls to the outside rate (Carter and Barrett 2006).
+ * diminishing returns beyond it, rHigh x threshold x (assets / threshold)^0.6, which is
+ * rHigh x assets x (assets / threshold)^-0.4 (tabulated: tables.ts assetPow), so accumulation
+ * stops where the marginal return falls to the outside rate (Carter and Barrett 2006).
  */
 export function assetIncome(assets: number, threshold: number, rHigh: number, rLow: number): number {
   if (assets < threshold) return assets * rLow;
-  return rHigh * threshold * Math.pow(assets / threshold, 0.6);
+  return rHigh * assets * assetPow(assets / threshold);
 }
 
-/** Marginal return on one more yuan of assets (see assetIncome). */
+/** Marginal return on one more yuan of assets (see assetIncome): 0.6 rHigh (assets / threshold)^-0.4 above it. */
 export function marginalAssetReturn(assets: number, threshold: number, rHigh: number, rLow: number): number {
   if (assets < threshold) return rLow;
-  return 0.6 * rHigh * Math.pow(assets / threshold, -0.4);
+  return 0.6 * rHigh * assetPow(assets / threshold);
 }
 
 /**
