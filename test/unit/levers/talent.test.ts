@@ -47,11 +47,11 @@ describe('teacherPay (teacher-pay.json vs baseline.json, +50% in mountain counti
 });
 
 describe('teacherPay with infrastructure (teacher-pay-infrastructure.json vs infrastructure.json)', () => {
-  // MISSING (MODEL.md: the effect grows when infrastructure is also built). Measured 2026-11-29
-  // after learning was made to depend on road access and new hires' skill on pay, runs 1-3 at
-  // scale 20: the effect on mountain childHumanCapital 2030-2035 is +0.032 with infrastructure
-  // (0.6109 -> 0.6427) and +0.045 without (0.5476 -> 0.5930). Roads and water already keep more
-  // teachers in post, so the raise adds less to staffing.
+  // MISSING (MODEL.md: the effect grows when infrastructure is also built; docs/ODD.md §8.2 says
+  // why). Measured 2026-11-29, runs 1-3 at scale 20: the effect on mountain childHumanCapital
+  // 2030-2035 is +0.032 with infrastructure (0.6109 -> 0.6427) and +0.045 without
+  // (0.5476 -> 0.5930); over runs 1-12, +0.030 and +0.050 (standard errors 0.002). Infrastructure
+  // already fills teacher posts (0.94 of posts in 2030 against 0.84), so the raise adds less.
   it.fails('the effect on children\'s human capital (mountain, 2030-2035) is larger with infrastructure, by at least 0.005', () => {
     const withInfra = effect(teacherWithInfra(), 'childHumanCapital', 'mountain', [2030, 2035]);
     const alone = effect(teacher(), 'childHumanCapital', 'mountain', [2030, 2035]);
@@ -59,9 +59,10 @@ describe('teacherPay with infrastructure (teacher-pay-infrastructure.json vs inf
   });
 
   // MISSING (measured 2026-11-29, same runs): the effect on mountain meanIncome 2030-2035 is
-  // +5 yuan with infrastructure (3764 -> 3768) and +93 without (2953 -> 3046). In this model
-  // roads also lower the cost of leaving, so the better-schooled youth leave (selective
-  // migration) and take the gain with them: the opposite of the interaction MODEL.md expects.
+  // +5 yuan with infrastructure (3764 -> 3768) and +93 without (2953 -> 3046); over runs 1-12,
+  // +57 and +106 (standard errors 29 and 26: three runs cannot resolve 1% of income). The raise's
+  // income effect is mostly a cascade (better schools keep doctors and cadres, attraction and
+  // output rise), which is strongest where there is no infrastructure.
   it.fails('the effect on mean income (mountain, 2030-2035) is larger with infrastructure, by at least 1% of income', () => {
     const withInfra = effect(teacherWithInfra(), 'meanIncome', 'mountain', [2030, 2035]);
     const alone = effect(teacher(), 'meanIncome', 'mountain', [2030, 2035]);
