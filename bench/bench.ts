@@ -147,7 +147,7 @@ interface Machine {
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   const missing = leversMissing();
-  if (missing.length) fail(`bench/configs.ts ALL_LEVERS_ON misses levers: ${missing.join(', ')}`);
+  if (missing.length) fail(`src/model/warmup.ts ALL_LEVERS_ON misses levers: ${missing.join(', ')}`);
   const machine: Machine = {
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
     cpus: availableParallelism(),

@@ -4,7 +4,7 @@
  * of the full model reads and writes.
  *
  * The count below is made by reading the household loops of one `Simulation.step()` with every
- * mechanism on (bench/configs.ts ALL_LEVERS_ON). It counts the elements of per-household arrays
+ * mechanism on (src/model/warmup.ts ALL_LEVERS_ON). It counts the elements of per-household arrays
  * (`world.households.*` and `world.scratch.household`) that the common path of each pass touches
  * for an alive household: a field read twice for the same household in one loop counts once
  * (the second read is a register or L1 hit), a later loop over the households counts again,

@@ -7,6 +7,7 @@ import type { World } from './state/world';
 import { recordIndicators } from './systems/indicators';
 import { step } from './step';
 import { checkIndicators } from './health';
+import { claimWarmUp, householdAgents, JIT_WARMUP_AGENTS, warmUpScenario } from './warmup';
 
 /** What a run's output describes: the counties, the years, the indicators. */
 export interface RunMeta {
@@ -62,6 +63,8 @@ export class Simulation {
   private recorded = 0;
 
   constructor(scenario: Scenario, run = 1, seed = scenario.seed) {
+    // Large worlds: let the JIT see every branch first (warmup.ts; results are unchanged).
+    if (householdAgents(scenario) >= JIT_WARMUP_AGENTS && claimWarmUp()) runWarmUp();
     this.world = createWorld(scenario, run, seed);
     this.meta = {
       scenarioId: scenario.id,
@@ -161,6 +164,15 @@ export class Simulation {
     }
     this.recorded++;
   }
+}
+
+/**
+ * The JIT warm-up (warmup.ts): the throwaway world with every lever on, run to its end. A
+ * Simulation of at least JIT_WARMUP_AGENTS household agents runs it once per realm before it
+ * builds its world; results are unchanged by it.
+ */
+export function runWarmUp(): void {
+  runScenario(warmUpScenario());
 }
 
 /** Runs a scenario to its horizon. */

@@ -14,7 +14,7 @@ describe('public surface of src/model/index.ts', () => {
       'LEVER_COST_ZH', 'MAX_TEXT_LENGTH', 'ModelHealthError', 'PARAMS', 'PARAM_BY_KEY', 'PARAM_TEXT_ZH', 'PROFESSIONS', 'REGION_PRESETS',
       'SCENARIO_DEFAULTS', 'SCENARIO_LIMITS', 'STATUS', 'ScenarioError',
       'Simulation', 'TERRAINS', 'TERRAIN_CODE', 'TERRAIN_DEFAULTS', 'TIDY_HEADER', 'checkLeverParam', 'defaultParams',
-      'describeValue', 'formatNumber', 'isObject', 'own', 'parseJsonText', 'parseScenario', 'regionCounties', 'resultLeverCost', 'resultValue', 'resultsJson', 'runScenario',
+      'describeValue', 'formatNumber', 'isObject', 'own', 'parseJsonText', 'parseScenario', 'regionCounties', 'resultLeverCost', 'resultValue', 'resultsJson', 'runScenario', 'runWarmUp',
       'scenarioJsonSchema', 't', 'tidyCsv', 'tidyRows', 'validateScenario',
     ]);
   });

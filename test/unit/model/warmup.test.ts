@@ -1,0 +1,67 @@
+/**
+ * The JIT warm-up (src/model/warmup.ts): a small throwaway world with every lever on runs before
+ * a large world is built. It must cover every lever, run only for large worlds and once per realm,
+ * and leave every result unchanged (the systems' module-level scratch buffers are rewritten
+ * before they are read, whatever size of world used them last).
+ */
+import { describe, expect, it } from 'vitest';
+import { resultValue, runScenario, runWarmUp, Simulation } from '../../../src/model/simulation';
+import {
+  ALL_LEVERS_ON, everyMechanismScenario, householdAgents, JIT_WARMUP_AGENTS, jitWarmedUp, leversMissing,
+} from '../../../src/model/warmup';
+import { tinyScenario } from '../../helpers/world';
+
+const same = (a: Float64Array, b: Float64Array) => a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+
+/** Three counties (fewer than the warm-up's twelve) with the campaign's main levers. */
+const small = () => tinyScenario({
+  seed: 5,
+  scale: 5,
+  years: 6,
+  counties: [
+    { id: 'm', terrain: 'mountain', households: 500, villages: 4 },
+    { id: 'h', terrain: 'hill', households: 400, villages: 3 },
+    { id: 'p', terrain: 'plain', households: 300, villages: 3 },
+  ],
+  interventions: [
+    { lever: 'registration', from: 2014, to: 2019 },
+    { lever: 'relocation', from: 2015, to: 2017, counties: ['m'], eligibility: 'wholeVillage' },
+    { lever: 'policyPhaseOut', from: 2014, to: 2019, mode: 'gradual', years: 2 },
+    { lever: 'industrySupport', from: 2014, to: 2019, industry: 'fruit', yuanPerYear: 1e7 },
+    { lever: 'bigDataIdentification', from: 2016, to: 2019 },
+  ],
+});
+
+describe('JIT warm-up', () => {
+  it('switches on every lever of the registry', () => {
+    expect(leversMissing()).toEqual([]);
+    const s = everyMechanismScenario(3000, 4, { id: 'x', seed: 1, startYear: 2013 });
+    expect(new Set(s.interventions.map((iv) => iv.lever)).size).toBe(new Set(ALL_LEVERS_ON.map((l) => l.lever)).size);
+  });
+
+  it('leaves results bit-identical: a run before it, after it, and after a larger world', () => {
+    const before = runScenario(small(), 1, 5);
+    runWarmUp();
+    const after = runScenario(small(), 1, 5);
+    expect(same(after.values, before.values)).toBe(true);
+    expect(same(after.leverCosts, before.leverCosts)).toBe(true);
+    // And a run of the twelve-county world the warm-up uses, then the small one again.
+    runScenario(everyMechanismScenario(2000, 3, { id: 'y', seed: 2, startYear: 2013 }), 1, 2);
+    expect(same(runScenario(small(), 1, 5).values, before.values)).toBe(true);
+    // The check can fail: another seed differs.
+    expect(same(runScenario(small(), 1, 6).values, before.values)).toBe(false);
+  });
+
+  it('runs only when a Simulation of at least JIT_WARMUP_AGENTS household agents is built', () => {
+    // runWarmUp() above is the function, not the once-per-realm switch.
+    expect(jitWarmedUp()).toBe(false);
+    new Simulation(small(), 1);
+    expect(jitWarmedUp()).toBe(false);
+    const large = everyMechanismScenario(JIT_WARMUP_AGENTS, 1, { id: 'large', seed: 3, startYear: 2013, levers: false });
+    expect(householdAgents(large)).toBe(JIT_WARMUP_AGENTS);
+    const sim = new Simulation(large, 1);
+    expect(jitWarmedUp()).toBe(true);
+    sim.step();
+    expect(resultValue(sim.result(), 1, sim.meta.counties.length, 'population')).toBeGreaterThan(0);
+  });
+});
