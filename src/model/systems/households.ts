@@ -329,7 +329,10 @@ export function householdYear(w: World): void {
         // Invest in own assets where their marginal return beats the outside rate (logistic, slope 20).
         // marginalAssetReturn(), written out here (the call was not inlined by V8 in this loop).
         const r = as * ability[i] * inverseThreshold[c];
-        const own = (r < 1 ? rLow : 0.6 * rHigh * assetPow(r)) * unitPrice * (0.35 + 0.65 * eco);
+        // Both arms computed: a ternary between a bare parameter (a tagged value) and a computed
+        // double made V8 allocate a heap number for every household.
+        const ecoTerm = 0.35 + 0.65 * eco;
+        const own = r < 1 ? rLow * unitPrice * ecoTerm : 0.6 * rHigh * assetPow(r) * unitPrice * ecoTerm;
         ownShare = look(logistic, (own - outsideReturn) * 20 + logisticRange, logisticStep);
       }
       as += saving * ownShare;
@@ -429,8 +432,8 @@ export function householdYear(w: World): void {
     const hc = humanCapital[i];
     const tie = (nk > 0 ? 1 : 0) + (ne > 0 ? 2 : 0);
     const row = (c * tieStates + tie) * migrationStride;
-    let s = hc * migrationBins;
-    if (s > migrationBins) s = migrationBins;
+    // Math.min, not a clamp with the imported constant (that allocated a heap number per household).
+    const s = Math.min(hc * migrationBins, migrationBins);
     const j = s | 0;
     const fr = s - j;
     const pLeave = leaveTable[row + j] + fr * (leaveTable[row + j + 1] - leaveTable[row + j]);

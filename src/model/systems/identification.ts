@@ -14,7 +14,12 @@ const S_PAPER_EXIT = STATUS.paperExit;
 /** Tiers of the first uniform draw u of a normal, and sqrt(-2 ln u) at each tier's lower end, rounded up. */
 const U_TIERS = [0.3, 0.05, 0.002];
 const Z_BOUND = [1.5518, 2.4478, 3.5256];
-const BOUND_STRIDE = 2 + 2 * U_TIERS.length;
+/** Per county: threshold, sigma, two bounds per tier, then the lower and upper of threshold and
+ * line (for registered households) and the line itself (BOUND_LO, BOUND_HI, BOUND_LINE). */
+const BOUND_LO = 2 + 2 * U_TIERS.length;
+const BOUND_HI = BOUND_LO + 1;
+const BOUND_LINE = BOUND_LO + 2;
+const BOUND_STRIDE = BOUND_LO + 3;
 /** Per-county thresholds and bounds of identify() (grown when a world has more counties). */
 let bounds = new Float64Array(0);
 /** Packed random-stream states of the household loops (see rng.ts loadStates). */
@@ -81,8 +86,12 @@ export function identify(w: World): void {
     const big = lBigData[c] > 0;
     const sigma = big ? bigDataError : registrationError;
     const b = c * BOUND_STRIDE;
-    bd[b] = line * (1 + exitMargin - 0.3 * pressure * (big ? 0.3 : 1));
+    const threshold = line * (1 + exitMargin - 0.3 * pressure * (big ? 0.3 : 1));
+    bd[b] = threshold;
     bd[b + 1] = sigma;
+    bd[b + BOUND_LO] = threshold < line ? threshold : line;
+    bd[b + BOUND_HI] = threshold > line ? threshold : line;
+    bd[b + BOUND_LINE] = line;
     for (let tier = 0; tier < U_TIERS.length; tier++) {
       const r = Z_BOUND[tier];
       bd[b + 2 + 2 * tier] = Math.exp(-sigma * r - (sigma * sigma) / 2) * (1 - 1e-6);
@@ -109,8 +118,10 @@ export function identify(w: World): void {
     const threshold = bd[b];
     let m: number;
     const tier = u >= U_TIERS[0] ? 0 : u >= U_TIERS[1] ? 1 : u >= U_TIERS[2] ? 2 : -1;
-    const lo = registered && threshold < line ? threshold : line;
-    const hi = registered && threshold > line ? threshold : line;
+    // Read from the table by index (a ternary between the parameter and a double made V8
+    // allocate a heap number per household).
+    const lo = bd[b + (registered ? BOUND_LO : BOUND_LINE)];
+    const hi = bd[b + (registered ? BOUND_HI : BOUND_LINE)];
     if (tier >= 0 && y > 0 && y * bd[b + 2 + 2 * tier] >= hi) m = Infinity; // above every threshold
     else if (tier >= 0 && y > 0 && y * bd[b + 3 + 2 * tier] < lo) m = -Infinity; // below every threshold
     else {

@@ -79,6 +79,9 @@ export function produce(w: World): void {
   const rHigh = p['household.assetReturnHigh'];
   const rLow = p['household.assetReturnLow'];
   const afterDisaster = 1 - p['ecology.disasterLoss'];
+  // A module constant read in a ternary with a float32 element made V8 box the result as a heap
+  // number for every household (a tagged phi); a local double keeps it unboxed.
+  const noLand = +NO_LAND;
   const supply = m.supply;
   supply.fill(0);
   mCountySupply.fill(0);
@@ -161,7 +164,7 @@ export function produce(w: World): void {
     const ind = industry[i];
     const ecoFactor = 0.35 + 0.65 * vEco[vi];
     const countyScale = acc[c * 4 + (ind === GRAIN ? 0 : 1)];
-    let q = countyScale * look(labourPow, farmLabour, labourStep) * (relocated ? NO_LAND : landFactor[i]) * ecoFactor *
+    let q = countyScale * look(labourPow, farmLabour, labourStep) * (relocated ? noLand : landFactor[i]) * ecoFactor *
       look(hcGain, humanCapital[i], hcBins) * PRODUCT_YIELD[ind] * SUITABILITY[vTerrain[vi] * PRODUCTS + ind];
     // assetIncome(), written out here (the call was not inlined by V8 in this loop).
     const as = assets[i];
