@@ -293,10 +293,10 @@ function formatReport(report: ReturnType<typeof buildReport> & { engineSourceCha
   if (sizes.length) {
     out.push('');
     out.push('Full model by size');
-    out.push(`  ${pad('households', 11)} ${pad('build s', 8)} ${pad('timed', 10)} ${pad('median /s', 10)} ${pad('best /s', 10)} ${pad('/CPU-s', 10)} ${pad('of bound', 8)} ${pad('B/hh', 6)} ${pad('RSS B/hh', 9)} ${pad('alive', 6)}  load`);
+    out.push(`  ${pad('households', 11)} ${pad('build s', 8)} ${pad('timed', 10)} ${pad('median /s', 10)} ${pad('best /s', 10)} ${pad('/CPU-s', 10)} ${pad('of bound', 8)} ${pad('B/hh', 6)} ${pad('RSS B/hh', 9)} ${pad('GC/step', 8)} ${pad('alive', 6)}  load`);
     for (const s of sizes) {
       const share = bound ? pct(s.medianRate / bound.boundStepsPerSecPerCore) : '-';
-      out.push(`  ${pad(s.households.toLocaleString('en'), 11)} ${pad(s.constructSeconds.toFixed(1), 8)} ${pad(`${s.warmupSteps}+${s.reps}x${s.stepsPerRep}`, 10)} ${pad(M(s.medianRate), 10)} ${pad(M(s.bestRate), 10)} ${pad(M(s.medianCpuRate), 10)} ${pad(share, 8)} ${pad(s.memory.bytesPerHousehold.toFixed(1), 6)} ${pad(s.memory.rssDeltaPerHousehold.toFixed(0), 9)} ${pad(pct(s.alive / s.households), 6)}  ${s.loadavg[0].toFixed(2)}`);
+      out.push(`  ${pad(s.households.toLocaleString('en'), 11)} ${pad(s.constructSeconds.toFixed(1), 8)} ${pad(`${s.warmupSteps}+${s.reps}x${s.stepsPerRep}`, 10)} ${pad(M(s.medianRate), 10)} ${pad(M(s.bestRate), 10)} ${pad(M(s.medianCpuRate), 10)} ${pad(share, 8)} ${pad(s.memory.bytesPerHousehold.toFixed(1), 6)} ${pad(s.memory.rssDeltaPerHousehold.toFixed(0), 9)} ${pad(s.scavengesPerStep.toFixed(1), 8)} ${pad(pct(s.alive / s.households), 6)}  ${s.loadavg[0].toFixed(2)}`);
     }
     const largest = sizes[sizes.length - 1];
     const mem = largest.memory;

@@ -4,6 +4,7 @@
  */
 import { loadavg } from 'node:os';
 import { runInNewContext } from 'node:vm';
+import { constants as perfConstants, type PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { Simulation } from '../src/model/index';
 import { bytesPerHousehold } from '../src/model/state/households';
@@ -82,6 +83,12 @@ export interface SizeResult {
   cpuRates: number[];
   medianCpuRate: number;
   memory: MemoryFigures;
+  /**
+   * Young-generation collections (scavenges) per timed step. Near 0 when the household loops
+   * allocate nothing; one heap number boxed per household shows up as about 20 per step at
+   * 1 M households (a double that V8 could not keep unboxed).
+   */
+  scavengesPerStep: number;
   /** Milliseconds per step by pipeline system in the profiled steps after the timed ones; `other` = indicators, health check, demand. */
   systemsMs: Record<string, number>;
   loadavg: number[];
@@ -146,7 +153,7 @@ export function memoryOf(sim: Simulation, before: NodeJS.MemoryUsage): MemoryFig
 const log = (msg: string) => process.stderr.write(`  ${msg}\n`);
 
 /** Constructs the full model at one size, warms up, times the repetitions, profiles one step. */
-export function measureSize(cfg: SizeConfig): SizeResult {
+export async function measureSize(cfg: SizeConfig): Promise<SizeResult> {
   const years = yearsFor(cfg);
   const scenario = fullModelScenario(cfg.households, years);
   collect();
@@ -160,6 +167,11 @@ export function measureSize(cfg: SizeConfig): SizeResult {
   for (let s = 0; s < cfg.warmupSteps; s++) sim.step();
   const rates: number[] = [];
   const cpuRates: number[] = [];
+  // GC entries arrive asynchronously: observe during the timed steps, read them after.
+  const gcEntries: PerformanceEntry[] = [];
+  const gcObserver = new PerformanceObserver((list) => gcEntries.push(...list.getEntries()));
+  gcObserver.observe({ entryTypes: ['gc'] });
+  const timedFrom = performance.now();
   for (let r = 0; r < cfg.reps; r++) {
     const c0 = process.cpuUsage();
     t0 = performance.now();
@@ -169,14 +181,20 @@ export function measureSize(cfg: SizeConfig): SizeResult {
     rates.push((n * cfg.stepsPerRep) / wall);
     cpuRates.push((n * cfg.stepsPerRep) / ((cpu.user + cpu.system) / 1e6));
   }
+  const timedTo = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  gcObserver.disconnect();
+  const scavenges = gcEntries.filter((e) => e.startTime >= timedFrom && e.startTime <= timedTo &&
+    (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MINOR).length;
+  const scavengesPerStep = scavenges / (cfg.reps * cfg.stepsPerRep);
   const systemsMs = profiledSteps(sim, cfg.profileSteps);
   const result: SizeResult = {
     households: n, alive: alive(sim), counties: sim.world.counties.length, years,
     constructSeconds, warmupSteps: cfg.warmupSteps, reps: cfg.reps, stepsPerRep: cfg.stepsPerRep,
     rates, medianRate: median(rates), bestRate: Math.max(...rates), cpuRates, medianCpuRate: median(cpuRates),
-    memory, systemsMs, loadavg: loadavg(),
+    memory, scavengesPerStep, systemsMs, loadavg: loadavg(),
   };
-  log(`${n.toLocaleString('en')} households: median ${(result.medianRate / 1e6).toFixed(2)} M household-steps/s (${(result.medianCpuRate / 1e6).toFixed(2)} M per CPU-second)`);
+  log(`${n.toLocaleString('en')} households: median ${(result.medianRate / 1e6).toFixed(2)} M household-steps/s (${(result.medianCpuRate / 1e6).toFixed(2)} M per CPU-second), ${scavengesPerStep.toFixed(1)} scavenges per step`);
   return result;
 }
 
