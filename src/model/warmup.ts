@@ -96,11 +96,21 @@ export function claimWarmUp(): boolean {
   return true;
 }
 
-/** The throwaway world's scenario (run through a Simulation, indicators and checks included). */
+/**
+ * The throwaway world's scenario (run through a Simulation, indicators and checks included). Its
+ * absolute amounts (budgets, jobs, people to relocate) are scaled from ALL_LEVERS_ON's million
+ * households down to its own size, so that shares such as the subsidy per unit of output stay
+ * fractions as in a large world: a value that is always a whole number during the warm-up (a
+ * subsidy capped at 1) teaches V8 small-integer arithmetic, and the large world's first fraction
+ * then throws the compiled loop away ("lost precision").
+ */
 export function warmUpScenario(): Scenario {
   const { households, years, startYear } = JIT_WARMUP_WORLD;
-  return everyMechanismScenario(households, years, { id: 'jit-warm-up', seed: 1, startYear });
+  return everyMechanismScenario(households, years, { id: 'jit-warm-up', seed: 1, startYear, amountScale: households / 1e6 });
 }
+
+/** Lever parameters that are absolute amounts for a county (scaled by everyMechanismScenario's amountScale). */
+const ABSOLUTE_AMOUNTS = ['yuanPerYear', 'jobs', 'maxPeople'] as const;
 
 /**
  * The default region's counties scaled to `households` agents at scale 1, with every lever of
@@ -108,9 +118,20 @@ export function warmUpScenario(): Scenario {
  * The JIT warm-up's world and the bench's full-model configurations.
  */
 export function everyMechanismScenario(
-  households: number, years: number, opts: { id: string; seed: number; startYear: number; levers?: boolean },
+  households: number, years: number,
+  opts: { id: string; seed: number; startYear: number; levers?: boolean; amountScale?: number },
 ): Scenario {
   const { startYear } = opts;
+  const amountScale = opts.amountScale ?? 1;
+  const scaled = (iv: (typeof ALL_LEVERS_ON)[number]) => {
+    if (amountScale === 1) return iv;
+    const out: Record<string, unknown> = { ...iv };
+    for (const key of ABSOLUTE_AMOUNTS) {
+      const v = out[key];
+      if (typeof v === 'number') out[key] = key === 'yuanPerYear' ? v * amountScale : Math.max(1, Math.round(v * amountScale));
+    }
+    return out;
+  };
   return validateScenario({
     id: opts.id,
     title: { zh: '全部机制', en: 'Every mechanism on' },
@@ -121,7 +142,7 @@ export function everyMechanismScenario(
     region: { counties: scaledRegion(households) },
     params: {},
     interventions: opts.levers === false ? []
-      : ALL_LEVERS_ON.map((iv) => ({ ...iv, from: startYear + 1, to: startYear + years, counties: 'all' })),
+      : ALL_LEVERS_ON.map((iv) => ({ ...scaled(iv), from: startYear + 1, to: startYear + years, counties: 'all' })),
   }, opts.id);
 }
 

@@ -151,7 +151,7 @@ export function produce(w: World): void {
     if (relocated) {
       // Newcomers without networks find work less easily until integrated; employment support
       // (from their home county's programme) places them in jobs.
-      if (lRelocationEmployment[homeCounty[i]] > 0) jobChance = jobChance + 0.35 > 1 ? 1 : jobChance + 0.35;
+      if (lRelocationEmployment[homeCounty[i]] > 0) jobChance = Math.min(1, jobChance + 0.35);
       else jobChance *= 0.3 + 0.7 * integration[i];
     }
     const seekers = effort * seek;

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { resultValue, runScenario, runWarmUp, Simulation } from '../../../src/model/simulation';
 import {
-  ALL_LEVERS_ON, everyMechanismScenario, householdAgents, JIT_WARMUP_AGENTS, jitWarmedUp, leversMissing,
+  ALL_LEVERS_ON, everyMechanismScenario, householdAgents, JIT_WARMUP_AGENTS, JIT_WARMUP_WORLD, jitWarmedUp, leversMissing,
+  warmUpScenario,
 } from '../../../src/model/warmup';
 import { tinyScenario } from '../../helpers/world';
 
@@ -37,6 +38,18 @@ describe('JIT warm-up', () => {
     expect(leversMissing()).toEqual([]);
     const s = everyMechanismScenario(3000, 4, { id: 'x', seed: 1, startYear: 2013 });
     expect(new Set(s.interventions.map((iv) => iv.lever)).size).toBe(new Set(ALL_LEVERS_ON.map((l) => l.lever)).size);
+  });
+
+  it('scales absolute amounts to its small world (so shares such as the subsidy stay fractions)', () => {
+    const s = warmUpScenario();
+    expect(householdAgents(s)).toBe(JIT_WARMUP_WORLD.households);
+    const of = (lever: string) => s.interventions.find((iv) => iv.lever === lever) as unknown as Record<string, number>;
+    const scale = JIT_WARMUP_WORLD.households / 1e6;
+    expect(of('industrySupport').yuanPerYear).toBeCloseTo(3e7 * scale, 6);
+    expect(of('relocation').maxPeople).toBe(Math.round(20000 * scale));
+    expect(of('ecoRangers').jobs).toBe(Math.max(1, Math.round(500 * scale)));
+    // Per-person amounts are not scaled.
+    expect(of('registration').benefitYuanPerPerson).toBe(800);
   });
 
   it('leaves results bit-identical: a run before it, after it, and after a larger world', () => {
