@@ -77,8 +77,13 @@ export function leversMissing(): string[] {
   return LEVERS.map((l) => l.name).filter((n) => !on.has(n));
 }
 
-/** Worlds of at least this many household agents get the warm-up (below, it costs more than it saves). */
-export const JIT_WARMUP_AGENTS = 200_000;
+/**
+ * Worlds of at least this many household agents get the warm-up. Measured with every lever on
+ * (bench/README.md, item 14): a 23-year run of 38,000 agents took 1.17-1.31 s with it and
+ * 1.29-1.51 s without, 50,000 agents over 30 years 1.19-1.34 s against 1.52-1.62 s; at 10,000-20,000
+ * agents it is even. The app's default region at scale 10 has about 77,000 agents.
+ */
+export const JIT_WARMUP_AGENTS = 40_000;
 /** The throwaway world: household agents and years (years long enough for exits, phase-out and relocation). */
 export const JIT_WARMUP_WORLD = { households: 3_000, years: 14, startYear: 2013 } as const;
 
