@@ -43,6 +43,7 @@ export function relocate(w: World): void {
   const lRelocationWholeVillage = L.relocationWholeVillage;
   const vEco = v.eco;
   const vTerrain = v.terrain;
+  const { status, county, village, kids, youth, adults, elders, integration, income, wageLabour, homeCounty } = h;
   const nC = k.count;
   const budget = w.scratch.perCounty[1];
   let active = false;
@@ -56,27 +57,27 @@ export function relocate(w: World): void {
   const costPerPerson = p['relocation.costPerPerson'];
   if (active) {
     for (let i = 0; i < h.count; i++) {
-      const st = h.status[i];
+      const st = status[i];
       if ((st & S_ALIVE) === 0 || (st & S_RELOCATED) !== 0) continue;
-      const c = h.county[i];
+      const c = county[i];
       if (budget[c] <= 0) continue;
-      const vi = h.village[i];
+      const vi = village[i];
       if (vTerrain[vi] !== MOUNTAIN || vEco[vi] >= LOW_CAPACITY) continue;
       if (lRelocationWholeVillage[c] === 0 && (st & S_REGISTERED) === 0) continue;
       if (w.rng.identification[c]() < 0.5) continue; // not all eligible move in the same year
-      const people = h.kids[i] + h.youth[i] + h.adults[i] + h.elders[i];
+      const people = kids[i] + youth[i] + adults[i] + elders[i];
       if (people > budget[c]) continue; // the year's quota would be exceeded
       const dest = lRelocationToPlain[c] > 0 && hostPlain >= 0 ? hostPlain : c;
-      h.status[i] = st | S_RELOCATED;
-      h.county[i] = dest;
-      h.village[i] = w.siteVillage[dest];
-      h.integration[i] = 0.1;
+      status[i] = st | S_RELOCATED;
+      county[i] = dest;
+      village[i] = w.siteVillage[dest];
+      integration[i] = 0.1;
       h.assets[i] *= 0.5;
       budget[c] -= people;
       kRelocatedPeople[c] += people * w.scale;
       kRelocatedThisYear[c] += people * w.scale;
       addCost(w, LEVER_INDEX.relocation, c, people * costPerPerson * w.scale);
-      if (lRelocationEmployment[c] > 0) addCost(w, LEVER_INDEX.relocation, c, (h.youth[i] + h.adults[i]) * 3000 * w.scale);
+      if (lRelocationEmployment[c] > 0) addCost(w, LEVER_INDEX.relocation, c, (youth[i] + adults[i]) * 3000 * w.scale);
     }
   }
   if (!active && !w.relocationEverActive) return;
@@ -87,23 +88,23 @@ export function relocate(w: World): void {
   newcomers.fill(0);
   const back = p['relocation.returnHome'];
   for (let i = 0; i < h.count; i++) {
-    const st = h.status[i];
+    const st = status[i];
     if ((st & S_ALIVE) === 0 || (st & S_RELOCATED) === 0) continue;
-    const c = h.county[i];
-    const integration = h.integration[i];
-    const people = h.kids[i] + h.youth[i] + h.adults[i] + h.elders[i];
-    if (integration < 0.5 && h.income[i] < line && h.wageLabour[i] < 0.3) {
-      const home = h.homeCounty[i];
-      const prob = back * (1 - integration) * (lRelocationEmployment[home] > 0 ? 0.3 : 1);
+    const c = county[i];
+    const integrated = integration[i];
+    const people = kids[i] + youth[i] + adults[i] + elders[i];
+    if (integrated < 0.5 && income[i] < line && wageLabour[i] < 0.3) {
+      const home = homeCounty[i];
+      const prob = back * (1 - integrated) * (lRelocationEmployment[home] > 0 ? 0.3 : 1);
       if (w.rng.identification[home]() < prob) {
-        h.status[i] = st & ~S_RELOCATED;
-        h.county[i] = home;
-        h.village[i] = h.homeVillage[i];
-        h.integration[i] = 1;
+        status[i] = st & ~S_RELOCATED;
+        county[i] = home;
+        village[i] = h.homeVillage[i];
+        integration[i] = 1;
         continue;
       }
     }
-    newcomers[c] += people * (1 - integration) * w.scale;
+    newcomers[c] += people * (1 - integrated) * w.scale;
   }
   const capacityPerResident = p['relocation.hostCapacityPerResident'];
   for (let c = 0; c < nC; c++) {
