@@ -175,6 +175,14 @@ export function runWarmUp(): void {
   runScenario(warmUpScenario());
 }
 
+/**
+ * Turns the warm-up off for this realm (a realm that has run it already is unaffected). For a
+ * thread whose first picture matters more than its speed: the app's interactive worker.
+ */
+export function skipWarmUp(): void {
+  claimWarmUp();
+}
+
 /** Runs a scenario to its horizon. */
 export function runScenario(scenario: Scenario, run = 1, seed = scenario.seed, onYear?: (year: number) => void): RunResult {
   return new Simulation(scenario, run, seed).runToEnd(onYear);

@@ -4,7 +4,7 @@
  * reply carries typed arrays that are transferred, never cloned.
  */
 import * as Comlink from 'comlink';
-import { INDICATORS, LEVERS, PARAM_BY_KEY, Simulation, type HouseholdSnapshot, type RunMeta, type RunResult, type Scenario } from '../../model';
+import { INDICATORS, LEVERS, PARAM_BY_KEY, Simulation, skipWarmUp, type HouseholdSnapshot, type RunMeta, type RunResult, type Scenario } from '../../model';
 import { binHouseholds } from './distribution';
 
 /** One simulated year: its indicator block (units × indicators) and its income distribution. */
@@ -29,6 +29,11 @@ export interface StepReply {
 export interface LoadReply extends StepReply {
   meta: RunMeta;
 }
+
+// The interactive run shows a year at a time, at reading speed: its first picture matters more
+// than the JIT warm-up (0.4-0.7 s before the first year of a large world, model/warmup.ts). The
+// research pool's workers and the command line keep it.
+skipWarmUp();
 
 let sim: Simulation | null = null;
 let scenario: Scenario | null = null;
