@@ -16,6 +16,7 @@ export * from './scenario/parse';
 export * from './scenario/jsonSchema';
 export * from './region/presets';
 export * from './simulation';
+export { skipWarmUp } from './warmup';
 export * from './output/tidy';
 export { ModelHealthError } from './health';
 export { STATUS } from './state/households';

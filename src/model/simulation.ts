@@ -7,7 +7,8 @@ import type { World } from './state/world';
 import { recordIndicators } from './systems/indicators';
 import { step } from './step';
 import { checkIndicators } from './health';
-import { claimWarmUp, householdAgents, JIT_WARMUP_AGENTS, warmUpScenario } from './warmup';
+import { scenarioAgents } from './scenario/parse';
+import { claimWarmUp, JIT_WARMUP_AGENTS, warmUpScenario } from './warmup';
 
 /** What a run's output describes: the counties, the years, the indicators. */
 export interface RunMeta {
@@ -64,7 +65,7 @@ export class Simulation {
 
   constructor(scenario: Scenario, run = 1, seed = scenario.seed) {
     // Large worlds: let the JIT see every branch first (warmup.ts; results are unchanged).
-    if (householdAgents(scenario) >= JIT_WARMUP_AGENTS && claimWarmUp()) runWarmUp();
+    if (scenarioAgents(scenario) >= JIT_WARMUP_AGENTS && claimWarmUp()) runWarmUp();
     this.world = createWorld(scenario, run, seed);
     this.meta = {
       scenarioId: scenario.id,
@@ -173,14 +174,6 @@ export class Simulation {
  */
 export function runWarmUp(): void {
   runScenario(warmUpScenario());
-}
-
-/**
- * Turns the warm-up off for this realm (a realm that has run it already is unaffected). For a
- * thread whose first picture matters more than its speed: the app's interactive worker.
- */
-export function skipWarmUp(): void {
-  claimWarmUp();
 }
 
 /** Runs a scenario to its horizon. */

@@ -16,7 +16,6 @@
 import { LEVERS } from './levers/registry';
 import { DEFAULT_REGION } from './region/presets';
 import { validateScenario } from './scenario/parse';
-import { resolveScenario } from './scenario/resolve';
 import type { Intervention, Scenario } from './scenario/types';
 
 /**
@@ -102,6 +101,14 @@ export function claimWarmUp(): boolean {
 }
 
 /**
+ * Turns the warm-up off for this realm (a realm that has run it already is unaffected). For a
+ * thread whose first picture matters more than its speed: the app's interactive worker.
+ */
+export function skipWarmUp(): void {
+  warmedUp = true;
+}
+
+/**
  * The throwaway world's scenario (run through a Simulation, indicators and checks included). Its
  * absolute amounts (budgets, jobs, people to relocate) are scaled from ALL_LEVERS_ON's million
  * households down to its own size, so that shares such as the subsidy per unit of output stay
@@ -149,11 +156,4 @@ export function everyMechanismScenario(
     interventions: opts.levers === false ? []
       : ALL_LEVERS_ON.map((iv) => ({ ...scaled(iv), from: startYear + 1, to: startYear + years, counties: 'all' })),
   }, opts.id);
-}
-
-/** Household agents a scenario's world will have (as createWorld counts them). */
-export function householdAgents(s: Scenario): number {
-  let n = 0;
-  for (const c of resolveScenario(s).counties) n += Math.max(1, Math.round(c.households / s.scale));
-  return n;
 }

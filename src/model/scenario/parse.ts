@@ -68,6 +68,11 @@ export function regionCounties(region: RegionSpec): CountySpec[] {
   return 'preset' in region ? REGION_PRESETS[region.preset].counties : region.counties;
 }
 
+/** Household agents a scenario's world will have (agentCount over its region's counties). */
+export function scenarioAgents(s: Scenario): number {
+  return agentCount(regionCounties(s.region).map((c) => c.households), s.scale);
+}
+
 function validateRegion(ck: Checker, v: Json, scale: number): RegionSpec {
   if (v === undefined) return { preset: 'default' };
   const o = ck.object(v, '$.region', ['preset', 'counties']);

@@ -22,11 +22,9 @@ const BIN_WIDTH = Math.log(1e6 / LOW) / (GINI_BINS - 2);
 /** Gini bin of a per-capita income by its defining formula (log-spaced, 0 at or below LOW, capped). */
 export function giniBinOf(y: number): number {
   if (y <= LOW) return 0;
-  // (NaN: bin 1, as log(LOW) would give; no ternary mixing y with the module constant, which
-  // made V8 allocate a heap number per call.)
-  let bin = y > LOW ? Math.floor((Math.log(y) - LOG_LOW) / BIN_WIDTH) + 1 : 1;
-  if (bin >= GINI_BINS) bin = GINI_BINS - 1;
-  return bin;
+  if (y !== y) return 1; // NaN: the bin of log(LOW)
+  // Math.min, not a clamp mixing the result with a module constant: that made V8 box it per call.
+  return Math.min(Math.floor((Math.log(y) - LOG_LOW) / BIN_WIDTH) + 1, GINI_BINS - 1);
 }
 
 /**

@@ -15,7 +15,7 @@ describe('public surface of src/model/index.ts', () => {
       'SCENARIO_DEFAULTS', 'SCENARIO_LIMITS', 'STATUS', 'ScenarioError',
       'Simulation', 'TERRAINS', 'TERRAIN_CODE', 'TERRAIN_DEFAULTS', 'TIDY_HEADER', 'checkLeverParam', 'defaultParams',
       'describeValue', 'formatNumber', 'isObject', 'own', 'parseJsonText', 'parseScenario', 'regionCounties', 'resultLeverCost', 'resultValue', 'resultsJson', 'runScenario', 'runWarmUp',
-      'scenarioJsonSchema', 'skipWarmUp', 't', 'tidyCsv', 'tidyRows', 'validateScenario',
+      'scenarioAgents', 'scenarioJsonSchema', 'skipWarmUp', 't', 'tidyCsv', 'tidyRows', 'validateScenario',
     ]);
   });
 

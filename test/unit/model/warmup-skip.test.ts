@@ -4,8 +4,7 @@
  * (module state), and vitest gives each file a fresh one.
  */
 import { expect, it } from 'vitest';
-import { skipWarmUp } from '../../../src/model/simulation';
-import { claimWarmUp, jitWarmedUp } from '../../../src/model/warmup';
+import { claimWarmUp, jitWarmedUp, skipWarmUp } from '../../../src/model/warmup';
 
 it('skipWarmUp leaves nothing for the Simulation constructor to claim', () => {
   expect(jitWarmedUp()).toBe(false);
