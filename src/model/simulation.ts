@@ -64,8 +64,8 @@ export class Simulation {
   private recorded = 0;
 
   constructor(scenario: Scenario, run = 1, seed = scenario.seed) {
-    // Large worlds: let the JIT see every branch first (warmup.ts; results are unchanged).
-    if (scenarioAgents(scenario) >= JIT_WARMUP_AGENTS && claimWarmUp()) runWarmUp();
+    // Large worlds with levers: let the JIT see every branch first (warmup.ts; results are unchanged).
+    if (scenario.interventions.length > 0 && scenarioAgents(scenario) >= JIT_WARMUP_AGENTS && claimWarmUp()) runWarmUp();
     this.world = createWorld(scenario, run, seed);
     this.meta = {
       scenarioId: scenario.id,

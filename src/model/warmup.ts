@@ -77,10 +77,12 @@ export function leversMissing(): string[] {
 }
 
 /**
- * Worlds of at least this many household agents get the warm-up. Measured with every lever on
- * (bench/README.md, item 14): a 23-year run of 38,000 agents took 1.17-1.31 s with it and
- * 1.29-1.51 s without, 50,000 agents over 30 years 1.19-1.34 s against 1.52-1.62 s; at 10,000-20,000
- * agents it is even. The app's default region at scale 10 has about 77,000 agents.
+ * Worlds of at least this many household agents, in scenarios with interventions, get the
+ * warm-up (bench/README.md, items 14 and 16). With every lever on, a 23-year run of 38,000 agents
+ * took 1.17-1.31 s with it and 1.29-1.51 s without, 50,000 agents over 30 years 1.19-1.34 s
+ * against 1.52-1.62 s; at 10,000-20,000 agents it is even. A scenario without interventions takes
+ * none of the branches it prepares: scenarios/baseline.json (77,000 agents) took 1.39-1.62 s with
+ * it against 0.98-1.25 s without, scenarios/campaign.json 1.83-2.10 s against 2.17-2.62 s.
  */
 export const JIT_WARMUP_AGENTS = 40_000;
 /** The throwaway world: household agents and years (years long enough for exits, phase-out and relocation). */

@@ -64,14 +64,16 @@ describe('JIT warm-up', () => {
     expect(same(runScenario(small(), 1, 6).values, before.values)).toBe(false);
   });
 
-  it('runs only when a Simulation of at least JIT_WARMUP_AGENTS household agents is built', () => {
+  it('runs only when a Simulation of at least JIT_WARMUP_AGENTS household agents with interventions is built', () => {
     // runWarmUp() above is the function, not the once-per-realm switch.
     expect(jitWarmedUp()).toBe(false);
     new Simulation(small(), 1);
     expect(jitWarmedUp()).toBe(false);
-    const large = everyMechanismScenario(JIT_WARMUP_AGENTS, 1, { id: 'large', seed: 3, startYear: 2013, levers: false });
-    expect(scenarioAgents(large)).toBe(JIT_WARMUP_AGENTS);
-    const sim = new Simulation(large, 1);
+    const large = (levers: boolean) => everyMechanismScenario(JIT_WARMUP_AGENTS, 1, { id: 'large', seed: 3, startYear: 2013, levers });
+    expect(scenarioAgents(large(false))).toBe(JIT_WARMUP_AGENTS);
+    new Simulation(large(false), 1);
+    expect(jitWarmedUp()).toBe(false);
+    const sim = new Simulation(large(true), 1);
     expect(jitWarmedUp()).toBe(true);
     sim.step();
     expect(resultValue(sim.result(), 1, sim.meta.counties.length, 'population')).toBeGreaterThan(0);
