@@ -1,19 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appEval, type Harness, openApp, playTo, startHarness } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { appEval, openApp, playTo, useHarness } from './support/harness';
 
 /**
  * The app as students and trainers use it: loads clean, plays, stays responsive while the
  * worker simulates, and speaks both languages.
  */
 describe('browser app', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   it('loads the baseline with no console errors', async () => {
     const { page, context, errors } = await openApp(h);

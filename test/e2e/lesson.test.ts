@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type Harness, openApp, startHarness, waitReady } from './support/harness';
+import { openApp, useHarness, waitReady } from './support/harness';
 
 /**
  * Teaching mode as a trainer uses it: a lesson presented from start to end with the keyboard
@@ -8,13 +8,7 @@ import { type Harness, openApp, startHarness, waitReady } from './support/harnes
  * prints to PDF), and the whole site working with the network cut after one visit.
  */
 describe('teaching mode', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   const presenter = (page: Page) => page.locator('#presenter');
   /** Waits for the presenter to settle on a step and phase. */

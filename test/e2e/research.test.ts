@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   bindSweep, compareEnsembles, costEffectiveness, inlineScenario, sweepHeader, sweepRows, sweepScenarios, sweepTask, validateSweep,
 } from '../../src/analysis/index';
 import { parseScenario, runScenario, tidyRows, type Json, type Scenario } from '../../src/model/index';
 import { encodeScenario } from '../../src/app/scenario/shareLink';
-import { appEval, type Harness, openApp, ROOT, startHarness, waitReady } from './support/harness';
+import { appEval, openApp, ROOT, useHarness, waitReady } from './support/harness';
 
 /**
  * The browser half of issue #5: ensembles on a pool of Web Workers (equal to the Node engine,
@@ -50,13 +50,7 @@ async function openResearch(page: Page): Promise<void> {
 }
 
 describe('browser research: ensembles, comparison, sweeps, sensitivity', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   it('adding a lever makes the comparison the view: before, after, difference with its band, cost-effectiveness', async () => {
     const { page, context, errors } = await openApp(h, { hash: hashOf(SMALL) });

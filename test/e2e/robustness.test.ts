@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeScenario } from '../../src/app/scenario/shareLink';
 import { DRAFT_KEY } from '../../src/app/state/autosave';
 import { parseScenario } from '../../src/model';
-import { appEval, type Harness, openApp, playTo, ROOT, startHarness, waitReady } from './support/harness';
+import { appEval, openApp, playTo, ROOT, setSeed, useHarness, waitReady } from './support/harness';
 
 const BASELINE_TEXT = readFileSync(join(ROOT, 'scenarios/baseline.json'), 'utf8');
 const MARKUP = '<img src=x onerror="window.__xss=1"><b id="injected">x</b>';
@@ -27,23 +27,9 @@ async function addLever(page: Page, lever: string): Promise<void> {
 }
 
 /** Changes the seed in the parameters panel and waits for the rerun. */
-async function setSeed(page: Page, seed: number): Promise<void> {
-  await page.click('#tab-params');
-  await page.fill('#tabpanel-params input[name="seed"]', String(seed));
-  await page.dispatchEvent('#tabpanel-params input[name="seed"]', 'change');
-  await page.waitForFunction((s) => (window as any).povertyLoop.ctx.sim.scenario.seed === s, seed);
-  await waitReady(page);
-  await page.click('#tab-policy');
-}
 
 describe('robustness in the browser', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   it('a tampered share link shows what is wrong and opens nothing half-way; a good link still opens', async () => {
     const { page, context, errors } = await openApp(h);

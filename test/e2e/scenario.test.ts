@@ -1,20 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseScenario, runScenario, tidyCsv } from '../../src/model';
-import { appEval, type Harness, openApp, playTo, ROOT, startHarness, waitReady } from './support/harness';
+import { appEval, openApp, playTo, ROOT, setSeed, useHarness, waitReady } from './support/harness';
 
 const BASELINE_TEXT = readFileSync(join(ROOT, 'scenarios/baseline.json'), 'utf8');
 
 /** Policy, export, sharing and import: the scenario's round trips through the app. */
 describe('scenarios in the browser', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   it('exports a CSV identical to the Node run of the same scenario and seed', async () => {
     const nodeCsv = tidyCsv([runScenario(parseScenario(BASELINE_TEXT, 'scenarios/baseline.json'))]);
@@ -78,12 +72,7 @@ describe('scenarios in the browser', () => {
   it('a shared link reopens the same scenario and reproduces the run', async () => {
     const { page, context, errors } = await openApp(h);
     // change the seed and add a lever, then share
-    await page.click('#tab-params');
-    await page.fill('#tabpanel-params input[name="seed"]', '7');
-    await page.dispatchEvent('#tabpanel-params input[name="seed"]', 'change');
-    await page.waitForFunction(() => (window as any).povertyLoop.ctx.sim.scenario.seed === 7);
-    await waitReady(page);
-    await page.click('#tab-policy');
+    await setSeed(page, 7);
     await page.selectOption('#add-lever', 'teacherPay');
     await page.click('#add-intervention');
     await page.click('#apply-intervention');

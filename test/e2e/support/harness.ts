@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const CHROMIUM_ARGS = [
@@ -65,6 +66,21 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
+/**
+ * A test file's harness: started before its tests and closed after them. The object is filled in
+ * by beforeAll, so tests use it as they would startHarness()'s result.
+ */
+export function useHarness(): Harness {
+  const h = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(h, await startHarness());
+  });
+  afterAll(async () => {
+    await h.close?.();
+  });
+  return h;
+}
+
 export interface OpenPage {
   page: Page;
   context: BrowserContext;
@@ -96,6 +112,16 @@ export async function waitReady(page: Page): Promise<void> {
     const app = (window as any).povertyLoop;
     return app && app.ctx.sim.meta && !app.ctx.store.state.busy;
   }, null, { timeout: 60_000 });
+}
+
+/** Sets the scenario's seed in the parameters tab, waits for the rerun, and returns to the policy tab. */
+export async function setSeed(page: Page, seed: number): Promise<void> {
+  await page.click('#tab-params');
+  await page.fill('#tabpanel-params input[name="seed"]', String(seed));
+  await page.dispatchEvent('#tabpanel-params input[name="seed"]', 'change');
+  await page.waitForFunction((s) => (window as any).povertyLoop.ctx.sim.scenario.seed === s, seed);
+  await waitReady(page);
+  await page.click('#tab-policy');
 }
 
 /** Reads a value from the app's state in the page. */

@@ -176,6 +176,36 @@ export function expectCleanOutcome<T>(file: string, job: () => T): { ok: true; v
   }
 }
 
+/**
+ * Damaged and random versions of a valid text (textDamage), each parsed: a value (checked by
+ * `onValue` if given) or a ScenarioError with a JSON path, never another exception, and the
+ * built-in prototypes untouched.
+ */
+export function checkDamagedText<T>(file: string, validText: string, parse: (text: string) => T, snapshot: string,
+  numRuns: number, onValue?: (value: T) => void): void {
+  fc.assert(
+    fc.property(textDamage(validText), (text) => {
+      const out = expectCleanOutcome(file, () => parse(text));
+      if (out.ok && onValue) onValue(out.value);
+      expectUnpolluted(snapshot);
+    }),
+    { seed: SEED, numRuns },
+  );
+}
+
+/** Documents that must be refused at exactly a JSON path with a message matching a pattern ('accepted' as the path: must pass). */
+export type LimitCase = readonly [doc: unknown, path: string, message: RegExp];
+
+/** Each case's document, as JSON text, gets exactly its verdict; nothing else escapes, the prototypes stay clean. */
+export function checkLimitCases<T>(file: string, parse: (text: string) => T, cases: readonly LimitCase[], snapshot: string): void {
+  for (const [doc, path, message] of cases) {
+    const out = expectCleanOutcome(file, () => parse(JSON.stringify(doc)));
+    expect(out.ok ? 'accepted' : out.error.path).toBe(path);
+    if (!out.ok) expect(out.error.message).toMatch(message);
+    expectUnpolluted(snapshot);
+  }
+}
+
 /** Scenario files of the library (but the schema), as text and parsed. */
 export function libraryScenarios(): { file: string; text: string; data: unknown; scenario: Scenario }[] {
   return readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith('.json') && f !== 'schema.json').sort().map((f) => {

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { LESSON_LIMITS, parseLesson, type ScenarioLookup } from '../../../src/lesson/index';
 import { regionCounties, type Scenario } from '../../../src/model/index';
 import { INPUT_LIMITS, SCENARIO_LIMITS } from '../../../src/model/scenario/limits';
-import { expectCleanOutcome, expectUnpolluted, libraryScenarios, MARKUP, mutate, opArb, prototypeSnapshot, SCENARIOS_DIR, SEED, SMALL, textDamage } from './fuzz';
+import { checkDamagedText, checkLimitCases, type LimitCase, expectCleanOutcome, expectUnpolluted, libraryScenarios, MARKUP, mutate, opArb, prototypeSnapshot, SCENARIOS_DIR, SEED, SMALL } from './fuzz';
 
 const LESSONS_DIR = join(SCENARIOS_DIR, 'lessons');
 const lessons = readdirSync(LESSONS_DIR).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(LESSONS_DIR, f), 'utf8')) as unknown);
@@ -69,18 +69,12 @@ describe('lesson file parser under random and malformed input (fast-check, fixed
   });
 
   it('damaged and random text: accepted or rejected with a JSON path', () => {
-    fc.assert(
-      fc.property(textDamage(JSON.stringify(INLINE, null, 2)), (text) => {
-        expectCleanOutcome(FILE, () => parseLesson(text, FILE, lookup));
-        expectUnpolluted(snapshot);
-      }),
-      { seed: SEED, numRuns: 1500 },
-    );
+    checkDamagedText(FILE, JSON.stringify(INLINE, null, 2), (text) => parseLesson(text, FILE, lookup), snapshot, 1500);
   });
 
   it('limits and prototype names: size, steps, accumulated interventions, scenario ids', () => {
     const many = Array.from({ length: 60 }, (_, i) => ({ id: `s${i}`, title: { en: 'S' }, text: { en: 'T' }, apply: { interventions: new Array(9).fill({ lever: 'teacherPay' }) } }));
-    const cases: [unknown, string, RegExp][] = [
+    const cases: LimitCase[] = [
       [{ ...INLINE, summary: { en: 'x'.repeat(INPUT_LIMITS.maxLessonBytes) } }, '$', /at most 4194304 bytes/],
       [{ ...INLINE, steps: new Array(61).fill(INLINE.steps[0]) }, '$.steps', /1 to 60 steps/],
       [{ ...INLINE, steps: many }, '$.steps[55].apply.interventions', /at most 500 interventions/],
@@ -89,12 +83,7 @@ describe('lesson file parser under random and malformed input (fast-check, fixed
       [{ ...INLINE, steps: [{ ...INLINE.steps[0], compare: 'hasOwnProperty' }] }, '$.steps[0].compare', /id of a scenario in the library/],
       [{ ...INLINE, title: { en: 'x'.repeat(2001) } }, '$.title.en', /at most 2000 characters/],
     ];
-    for (const [doc, path, message] of cases) {
-      const out = expectCleanOutcome(FILE, () => parseLesson(JSON.stringify(doc), FILE, lookup));
-      expect(out.ok ? 'accepted' : out.error.path).toBe(path);
-      if (!out.ok) expect(out.error.message).toMatch(message);
-      expectUnpolluted(snapshot);
-    }
+    checkLimitCases(FILE, (text) => parseLesson(text, FILE, lookup), cases, snapshot);
   });
 
   it('markup in a lesson text is kept as plain text', () => {

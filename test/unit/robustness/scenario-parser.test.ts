@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INDICATORS, parseScenario, regionCounties, type Scenario, Simulation, validateScenario } from '../../../src/model/index';
 import { agentCount, INPUT_LIMITS, SCENARIO_LIMITS } from '../../../src/model/scenario/limits';
-import { badValue, expectCleanOutcome, expectUnpolluted, libraryScenarios, MARKUP, mutate, opArb, prototypeSnapshot, raw, SEED, SMALL, textDamage } from './fuzz';
+import { checkDamagedText, badValue, expectCleanOutcome, expectUnpolluted, libraryScenarios, MARKUP, mutate, opArb, prototypeSnapshot, raw, SEED, SMALL } from './fuzz';
 
 const TOP_KEYS = new Set(['id', 'title', 'description', 'seed', 'startYear', 'years', 'scale', 'region', 'params', 'interventions']);
 const library = libraryScenarios();
@@ -79,15 +79,7 @@ describe('scenario parser under random and malformed input (fast-check, fixed se
   });
 
   it('damaged and random text: accepted or rejected with a JSON path, never another exception', () => {
-    const valid = JSON.stringify(SMALL, null, 2);
-    fc.assert(
-      fc.property(textDamage(valid), (text) => {
-        const out = expectCleanOutcome('fuzz.json', () => parseScenario(text, 'fuzz.json'));
-        if (out.ok) expectWithinLimits(out.value);
-        expectUnpolluted(snapshot);
-      }),
-      { seed: SEED, numRuns: 2000 },
-    );
+    checkDamagedText('fuzz.json', JSON.stringify(SMALL, null, 2), (text) => parseScenario(text, 'fuzz.json'), snapshot, 2000, expectWithinLimits);
   });
 
   it('a bad value at any single field of a valid file: accepted within limits, or rejected with a JSON path', () => {

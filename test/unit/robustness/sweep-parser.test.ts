@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { bindSweep, inlineScenario, parseSweep, pointScenario, SWEEP_LIMITS } from '../../../src/analysis/sweepFile';
 import { type Scenario, ScenarioError, validateScenario } from '../../../src/model/index';
 import { INPUT_LIMITS } from '../../../src/model/scenario/limits';
-import { expectCleanOutcome, expectUnpolluted, libraryScenarios, mutate, opArb, prototypeSnapshot, SCENARIOS_DIR, SEED, SMALL, textDamage } from './fuzz';
+import { checkDamagedText, checkLimitCases, type LimitCase, expectCleanOutcome, expectUnpolluted, libraryScenarios, mutate, opArb, prototypeSnapshot, SCENARIOS_DIR, SEED, SMALL } from './fuzz';
 
 const SWEEPS_DIR = join(SCENARIOS_DIR, 'sweeps');
 const sweeps = readdirSync(SWEEPS_DIR).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(SWEEPS_DIR, f), 'utf8')) as unknown);
@@ -87,17 +87,11 @@ describe('sweep file parser under random and malformed input (fast-check, fixed 
   });
 
   it('damaged and random text: accepted or rejected with a JSON path', () => {
-    fc.assert(
-      fc.property(textDamage(JSON.stringify(INLINE, null, 2)), (text) => {
-        expectCleanOutcome(FILE, () => loadAndBind(text));
-        expectUnpolluted(snapshot);
-      }),
-      { seed: SEED, numRuns: 1500 },
-    );
+    checkDamagedText(FILE, JSON.stringify(INLINE, null, 2), loadAndBind, snapshot, 1500);
   });
 
   it('limits: file size, factors, values, points, runs, text length', () => {
-    const cases: [unknown, string, RegExp][] = [
+    const cases: LimitCase[] = [
       [{ ...INLINE, description: 'x'.repeat(INPUT_LIMITS.maxSweepBytes) }, '$', /at most 2097152 bytes/],
       [{ ...INLINE, description: 'x'.repeat(2001) }, '$.description', /at most 2000 characters/],
       [{ ...INLINE, vary: new Array(21).fill(INLINE.vary[0]) }, '$.vary', /1 to 20 factors/],
@@ -114,10 +108,6 @@ describe('sweep file parser under random and malformed input (fast-check, fixed 
       [{ ...INLINE, indicators: ['toString'] }, '$.indicators[0]', /indicator name/],
       [{ ...INLINE, scenario: '../../../../etc/passwd' }, '$.scenario', /a scenario file path ending in \.json/],
     ];
-    for (const [doc, path, message] of cases) {
-      const out = expectCleanOutcome(FILE, () => loadAndBind(JSON.stringify(doc)));
-      expect(out.ok ? 'accepted' : out.error.path).toBe(path);
-      if (!out.ok) expect(out.error.message).toMatch(message);
-    }
+    checkLimitCases(FILE, loadAndBind, cases, snapshot);
   });
 });
