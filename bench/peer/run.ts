@@ -6,7 +6,7 @@
  */
 import { loadavg } from 'node:os';
 import { createWorld } from '../../src/model/init';
-import { stream } from '../../src/model/rng';
+import { stream, streams } from '../../src/model/rng';
 import type { World } from '../../src/model/state/world';
 import { householdYear } from '../../src/model/systems/households';
 import { applyPolicy } from '../../src/model/systems/policy';
@@ -67,7 +67,7 @@ export async function measurePeer(cfg: { households: number; years: number; reps
   applyPolicy(w);
   // Fresh and identical random streams on both sides, so both draw the same numbers in the same order.
   const seed = scenario.seed;
-  w.rng.households = w.counties.map((_, c) => stream(seed, 1, c, 'peer-households'));
+  w.rng.households = streams(seed, 1, w.counties.length, 'peer-households');
   const peerRngs = w.counties.map((_, c) => stream(seed, 1, c, 'peer-households'));
 
   const as = await loadAgentScript();

@@ -2,7 +2,7 @@ import { LEVERS } from './levers/registry';
 import { PUPIL_SHARE, setPosts } from './state/posts';
 import { type Params } from './params/registry';
 import { resolveScenario } from './scenario/resolve';
-import { normal, type Rng, stream } from './rng';
+import { normal, type Rng, streams } from './rng';
 import type { Scenario } from './scenario/types';
 import { TERRAIN_CODE } from './scenario/types';
 import { allocateCounties, allocateTalentTables, allocateVillages } from './state/counties';
@@ -82,10 +82,10 @@ export function createWorld(scenario: Scenario, run: number, seed: number): Worl
     markets: allocateMarkets(nC),
     levers: allocateLeverState(nC, INDUSTRIES.length),
     rng: {
-      households: counties.map((_, c) => stream(seed, run, c, 'households')),
-      talent: counties.map((_, c) => stream(seed, run, c, 'talent')),
-      villages: counties.map((_, c) => stream(seed, run, c, 'villages')),
-      identification: counties.map((_, c) => stream(seed, run, c, 'identification')),
+      households: streams(seed, run, nC, 'households'),
+      talent: streams(seed, run, nC, 'talent'),
+      villages: streams(seed, run, nC, 'villages'),
+      identification: streams(seed, run, nC, 'identification'),
     },
     outsideWage: params['macro.outsideWage'],
     tables: buildTables(params, nC),

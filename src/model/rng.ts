@@ -1,14 +1,18 @@
 /** A seeded uniform generator on [0, 1). */
 export type Rng = () => number;
 
-/**
- * A stream of this module: Alea with its state in a small typed array, [s0, s1, s2, c], so that
- * hot loops can copy the states of their streams into one array (loadStates), draw inline
- * (see aleaNext: the same arithmetic, so the same numbers) and copy them back (storeStates).
- */
+/** A stream of this module: Alea with its state in a small typed array, [s0, s1, s2, c]. */
 export interface AleaRng extends Rng {
   readonly state: Float64Array;
 }
+
+/**
+ * The streams of one purpose, one per county, with their states packed in `states` (ALEA_STATE
+ * numbers per county). Each stream's own `state` is a view into it, so a hot loop draws inline
+ * from `states` with aleaNext (the same arithmetic, so the same numbers) and every draw, inline
+ * or by calling the stream, advances the one sequence.
+ */
+export type StreamSet = AleaRng[] & { readonly states: Float64Array };
 
 /** Length of one stream's state in a packed array. */
 export const ALEA_STATE = 4;
@@ -30,12 +34,18 @@ export function stream(seed: number, run: number, county: number, purpose: strin
   return alea(`${runSeed(seed, run)}:${county}:${purpose}`);
 }
 
+/** The streams of `purpose` for counties 0..count-1, as `stream` gives them, with packed states. */
+export function streams(seed: number, run: number, count: number, purpose: string): StreamSet {
+  const states = new Float64Array(count * ALEA_STATE);
+  const set = Array.from({ length: count }, (_, c) => alea(`${runSeed(seed, run)}:${c}:${purpose}`, states.subarray(c * ALEA_STATE, (c + 1) * ALEA_STATE)));
+  return Object.assign(set, { states });
+}
+
 /**
  * Alea seeded with `seed` as seedrandom.alea(seed) seeds it (Mash of ' ' three times, minus Mash
  * of the seed three times). Port of Johannes Baagøe's algorithm (MIT licence), as in seedrandom.
  */
-export function alea(seed: string): AleaRng {
-  const s = new Float64Array(ALEA_STATE);
+export function alea(seed: string, s = new Float64Array(ALEA_STATE)): AleaRng {
   let n = 0xefc8249d;
   const mash = (data: string): number => {
     for (let i = 0; i < data.length; i++) {
@@ -73,25 +83,6 @@ export function aleaNext(s: Float64Array, o: number): number {
   const c = t | 0;
   s[o + 3] = c;
   return (s[o + 2] = t - c);
-}
-
-/**
- * Copies the states of `rngs` (streams of this module) into `into` (grown if too short; the
- * array used is returned), ALEA_STATE numbers per stream, for inline draws in a hot loop.
- */
-export function loadStates(rngs: readonly Rng[], into: Float64Array): Float64Array {
-  const out = into.length < rngs.length * ALEA_STATE ? new Float64Array(rngs.length * ALEA_STATE) : into;
-  for (let c = 0; c < rngs.length; c++) {
-    const st = (rngs[c] as Partial<AleaRng>).state;
-    if (!(st instanceof Float64Array)) throw new TypeError('loadStates: not a stream of model/rng.ts');
-    out.set(st, c * ALEA_STATE);
-  }
-  return out;
-}
-
-/** Copies states back from a packed array filled by loadStates (after the hot loop's draws). */
-export function storeStates(rngs: readonly Rng[], from: Float64Array): void {
-  for (let c = 0; c < rngs.length; c++) (rngs[c] as AleaRng).state.set(from.subarray(c * ALEA_STATE, (c + 1) * ALEA_STATE));
 }
 
 /** Standard normal draw by Box-Muller (one of the pair). */

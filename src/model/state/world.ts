@@ -1,7 +1,7 @@
 import { INDUSTRIES } from '../levers/registry';
 import type { LeverState } from '../levers/leverState';
 import type { Params } from '../params/registry';
-import type { Rng } from '../rng';
+import type { StreamSet } from '../rng';
 import type { CountySpec, Intervention } from '../scenario/types';
 import type { Counties, TalentTables, Villages } from './counties';
 import type { Households } from './households';
@@ -38,10 +38,10 @@ export function allocateMarkets(counties: number): Markets {
 
 /** Random streams of one run: one per county and purpose, so results never depend on scheduling. */
 export interface Streams {
-  households: Rng[];
-  talent: Rng[];
-  villages: Rng[];
-  identification: Rng[];
+  households: StreamSet;
+  talent: StreamSet;
+  villages: StreamSet;
+  identification: StreamSet;
 }
 
 /** Everything one run of the model holds. Sub-models are plain functions of it. */

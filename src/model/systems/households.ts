@@ -2,7 +2,7 @@ import { addCost, LEVER_INDEX } from '../levers/costs';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
 import { PUPIL_SHARE } from '../state/posts';
-import { ALEA_STATE, aleaNext, loadStates, storeStates } from '../rng';
+import { ALEA_STATE, aleaNext } from '../rng';
 import { GRAIN, INPUT_COST, inverseThresholds, LIVESTOCK, PRODUCTS, SUITABILITY } from './production';
 import { assetPow, HC_BINS, LOGISTIC_BINS, LOGISTIC_RANGE, lookup, MIGRATION_BINS, TIE_STATES } from './tables';
 
@@ -26,8 +26,6 @@ let subsidyShare = new Float64Array(0);
 let productMargin = new Float64Array(0);
 let schooling = new Float64Array(0);
 const logit = (p: number) => Math.log(p / (1 - p));
-/** Packed random-stream states of the household loop (see rng.ts loadStates). */
-let rngStates: Float64Array = new Float64Array(0);
 
 /**
  * Steps 5c to 9 for households (second household pass, after prices are known):
@@ -176,7 +174,6 @@ export function householdYear(w: World): void {
   const integrationRate = p['relocation.integrationRate'];
   const t = w.t;
   const price = m.price;
-  const rngs = w.rng.households;
   const migrationStride = migrationBins + 2;
 
   buildMigrationTables(w);
@@ -231,8 +228,8 @@ export function householdYear(w: World): void {
   mLabourSum.fill(0);
   vResidents.fill(0);
   vLoad.fill(0);
-  // The households' streams, drawn inline below (the same numbers as rngs[c]()).
-  const rs = (rngStates = loadStates(rngs, rngStates));
+  // The households' streams, drawn inline below (the same numbers as w.rng.households[c]()).
+  const rs = w.rng.households.states;
 
   for (let i = 0; i < h.count; i++) {
     const st = status[i];
@@ -543,7 +540,6 @@ export function householdYear(w: World): void {
     acc[a + A_WORKING_AGE] += ny + na;
     acc[a + A_PUPILS] += nk;
   }
-  storeStates(rngs, rs);
 
   for (let c = 0; c < nC; c++) {
     const a = c * ACCUMULATORS;

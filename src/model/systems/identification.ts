@@ -1,5 +1,5 @@
 import { addCost, LEVER_INDEX } from '../levers/costs';
-import { ALEA_STATE, aleaNext, loadStates, normal, storeStates } from '../rng';
+import { ALEA_STATE, aleaNext, normal } from '../rng';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
 
@@ -22,8 +22,6 @@ const BOUND_LINE = BOUND_LO + 2;
 const BOUND_STRIDE = BOUND_LO + 3;
 /** Per-county thresholds and bounds of identify() (grown when a world has more counties). */
 let bounds = new Float64Array(0);
-/** Packed random-stream states of the household loops (see rng.ts loadStates). */
-let rngStates: Float64Array = new Float64Array(0);
 
 /**
  * Step 10, identification (精准识别) in counties where registration runs.
@@ -73,7 +71,6 @@ export function identify(w: World): void {
   const pressure = yearsLeft <= 0 ? Math.min(1, markup * 3) : Math.min(1, (markup * 3) / yearsLeft);
   const t = w.t;
   const scale = w.scale;
-  const rngs = w.rng.identification;
   const { kids, youth, adults, elders } = h;
   // Per county: the exit threshold, sigma, and for each tier of the first uniform draw u the
   // range that exp(sigma z - sigma^2 / 2) can take (|z| <= sqrt(-2 ln u)), widened by 1e-6 (more
@@ -99,8 +96,8 @@ export function identify(w: World): void {
     }
   }
 
-  // Exits, then measured incomes of the rest. The streams are drawn inline (the same numbers as rngs[c]()).
-  let rs = (rngStates = loadStates(rngs, rngStates));
+  // Exits, then measured incomes of the rest. The streams are drawn inline (the same numbers as w.rng.identification[c]()).
+  const rs = w.rng.identification.states;
   for (let i = 0; i < n; i++) {
     const st = status[i];
     if ((st & S_ALIVE) === 0) continue;
@@ -148,7 +145,6 @@ export function identify(w: World): void {
       candidates[c] += people;
     }
   }
-  storeStates(rngs, rs);
   // Quotas from a survey estimate of the poor (people) after transfers.
   for (let c = 0; c < nC; c++) {
     if (lRegistration[c] === 0) continue;
@@ -163,7 +159,6 @@ export function identify(w: World): void {
   // projects use them), in one pass.
   const registered = k.registeredPeople;
   registered.fill(0);
-  rs = (rngStates = loadStates(rngs, rngStates));
   for (let i = 0; i < n; i++) {
     let st = status[i];
     if ((st & S_ALIVE) === 0) continue;
@@ -180,5 +175,4 @@ export function identify(w: World): void {
     }
     registered[c] += (kids[i] + youth[i] + adults[i] + elders[i]) * scale;
   }
-  storeStates(rngs, rs);
 }

@@ -1,5 +1,5 @@
 import { addCost, LEVER_INDEX } from '../levers/costs';
-import { ALEA_STATE, aleaNext, loadStates, storeStates } from '../rng';
+import { ALEA_STATE, aleaNext } from '../rng';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
 import { HC_BINS, LABOUR_BINS, LABOUR_MAX, assetPow, lookup } from './tables';
@@ -29,8 +29,6 @@ export const LIVESTOCK = 1;
 export const PRODUCTS = 5;
 
 const REGISTERED_NOT_EXITED = S_REGISTERED;
-/** Packed random-stream states of the household loop (see rng.ts loadStates). */
-let rngStates: Float64Array = new Float64Array(0);
 
 /**
  * Step 5b, household production (first household pass). Each household draws illness (likelier
@@ -85,9 +83,8 @@ export function produce(w: World): void {
   const supply = m.supply;
   supply.fill(0);
   mCountySupply.fill(0);
-  const rngs = w.rng.households;
-  // The households' streams, drawn inline below (the same numbers as rngs[c]()).
-  const rs = (rngStates = loadStates(rngs, rngStates));
+  // The households' streams, drawn inline below (the same numbers as w.rng.households[c]()).
+  const rs = w.rng.households.states;
   const scale = w.scale;
   // Per-county factors of the year: output scale for grain and for specialty products (irrigation,
   // market access by road), and the asset threshold (roads and irrigation lower it).
@@ -177,7 +174,6 @@ export function produce(w: World): void {
     supply[ind] += q * scale;
     mCountySupply[c * PRODUCTS + ind] += q * scale;
   }
-  storeStates(rngs, rs);
   for (let c = 0; c < nC; c++) {
     k.seekerLabour[c] = seekerSum[c];
     k.jobSeekers[c] = seekerSum[c] * scale;

@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { normal, runSeed, stochasticRound, stream } from '../../../src/model/rng';
+import { ALEA_STATE, aleaNext, normal, runSeed, stochasticRound, stream, streams } from '../../../src/model/rng';
 
 function moments(xs: Float64Array): { mean: number; variance: number } {
   let s = 0;
@@ -30,6 +30,17 @@ describe('runSeed and stream', () => {
     expect(draw(stream(1, 1, 0, 'households'))).toEqual(base);
     for (const other of [stream(2, 1, 0, 'households'), stream(1, 2, 0, 'households'), stream(1, 1, 1, 'households'), stream(1, 1, 0, 'talent')]) {
       expect(draw(other)).not.toEqual(base);
+    }
+  });
+
+  it('a StreamSet gives each county the stream `stream` gives it, and inline draws from its packed states continue the same sequences', () => {
+    const set = streams(42, 3, 4, 'households');
+    const refs = [0, 1, 2, 3].map((c) => stream(42, 3, c, 'households'));
+    for (let c = 0; c < 4; c++) for (let i = 0; i < 10; i++) expect(set[c]()).toBe(refs[c]());
+    // Inline (as the hot loops draw), interleaved with calls: one sequence per county.
+    for (let i = 0; i < 30; i++) {
+      const c = i % 4;
+      expect(i % 3 === 0 ? set[c]() : aleaNext(set.states, c * ALEA_STATE)).toBe(refs[c]());
     }
   });
 
