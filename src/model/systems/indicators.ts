@@ -1,11 +1,11 @@
 import { INDICATORS, INDICATOR_INDEX as I } from '../indicators';
 import { STATUS } from '../state/households';
-
-/** Years an exit must last, without falling below the line or back on the register, to count in `lastingExits`. */
-export const LASTING_EXIT_YEARS = 5;
 import { TEACHER, DOCTOR } from '../state/professionals';
 import type { World } from '../state/world';
 import { PRODUCTS } from './production';
+
+/** Years an exit must last, without falling below the line or back on the register, to count in `lastingExits`. */
+export const LASTING_EXIT_YEARS = 5;
 
 /** Status bits as local constants (imported bindings are slower in hot loops under some loaders). */
 const S_ALIVE = STATUS.alive;
@@ -86,25 +86,6 @@ export function giniBinOfFloat32(y: number, bits: number): number {
 const ACC = ['people', 'poor', 'registered', 'incomeSum', 'exitedHouseholds', 'exitedPoor', 'relocated', 'relocatedPoor', 'youth',
   'nearPoor', 'childHc', 'kids', 'adultHc', 'working', 'drive', 'lastingExits'] as const;
 const A = Object.fromEntries(ACC.map((n, i) => [n, i])) as Record<(typeof ACC)[number], number>;
-// The same offsets as plain constants for the household loop (no property load per use).
-const A_PEOPLE = 0;
-const A_POOR = 1;
-const A_REGISTERED = 2;
-const A_INCOME_SUM = 3;
-const A_EXITED_HOUSEHOLDS = 4;
-const A_EXITED_POOR = 5;
-const A_RELOCATED = 6;
-const A_RELOCATED_POOR = 7;
-const A_YOUTH = 8;
-const A_NEAR_POOR = 9;
-const A_CHILD_HC = 10;
-const A_KIDS = 11;
-const A_ADULT_HC = 12;
-const A_WORKING = 13;
-const A_DRIVE = 14;
-const A_LASTING_EXITS = 15;
-if (ACC.length !== 16 || A.lastingExits !== A_LASTING_EXITS || A.drive !== A_DRIVE || A.nearPoor !== A_NEAR_POOR || A.people !== A_PEOPLE) throw new Error('indicator accumulators out of order');
-
 const ratio = (num: number, den: number) => (den > 0 ? num / den : 0);
 
 /**
@@ -174,6 +155,12 @@ export function recordIndicators(w: World, out: Float64Array, offset: number): v
   const incomeBits = new Int32Array(income.buffer, income.byteOffset, income.length);
   const giniBins = GINI_BINS;
   const n = h.count;
+  // Offsets as locals: no property load per use in the loop.
+  const {
+    people: A_PEOPLE, poor: A_POOR, registered: A_REGISTERED, incomeSum: A_INCOME_SUM, exitedHouseholds: A_EXITED_HOUSEHOLDS,
+    exitedPoor: A_EXITED_POOR, relocated: A_RELOCATED, relocatedPoor: A_RELOCATED_POOR, youth: A_YOUTH, nearPoor: A_NEAR_POOR,
+    childHc: A_CHILD_HC, kids: A_KIDS, adultHc: A_ADULT_HC, working: A_WORKING, drive: A_DRIVE, lastingExits: A_LASTING_EXITS,
+  } = A;
   for (let i = 0; i < n; i++) {
     const st = status[i];
     if ((st & S_ALIVE) === 0) continue;
@@ -209,12 +196,7 @@ export function recordIndicators(w: World, out: Float64Array, offset: number): v
     acc[b + A_ADULT_HC] += humanCapital[i] * working;
     acc[b + A_WORKING] += working;
     acc[b + A_DRIVE] += drive[i] * people;
-    const bits = incomeBits[i];
-    let bin: number;
-    if (y > LOW && bits < TABLE_HI_BITS) {
-      const cell = (bits >> CELL_SHIFT) - CELL_BASE;
-      bin = cellBin[cell] + (bits >= cellEdge[cell] ? 1 : 0);
-    } else bin = giniBinOf(y);
+    const bin = giniBinOfFloat32(y, incomeBits[i]);
     const hb = (c * giniBins + bin) * 2;
     hist[hb] += people;
     hist[hb + 1] += (y > 0 ? y : 0) * people;
@@ -293,7 +275,7 @@ export function recordIndicators(w: World, out: Float64Array, offset: number): v
     out[o + I.linkMomentumEcology] = kLinkMomentumEcology[c];
     out[o + I.registeredExits] = kExitsThisYear[c];
     out[o + I.paperExits] = kPaperExitsThisYear[c];
-    out[o + I.lastingExits] = acc[c * nA + A_LASTING_EXITS] * scale;
+    out[o + I.lastingExits] = acc[c * nA + A.lastingExits] * scale;
     out[o + I.price] = priceIndex(w, c);
     // Product prices are regional: the same in every county.
     out[o + I.priceGrain] = w.markets.price[0];
