@@ -69,7 +69,11 @@ export function startApp(mount: HTMLElement): AppHandle {
     }
   };
   const player = new Player(ctx, reportRunError);
-  sim.onFault(reportRunError);
+  // a dead worker stops playing at once, also when the player sits between two years
+  sim.onFault((f) => {
+    player.pause();
+    reportRunError(f);
+  });
   const about = createAboutDialog();
   const library = loadLibrary((file, e) => console.warn(`${file} skipped:`, e));
 

@@ -81,13 +81,16 @@ describe('robustness in the browser', () => {
     await page.selectOption('#speed', 'Infinity');
     await page.click('#play');
     await page.waitForFunction(() => (window as any).povertyLoop.ctx.sim.yearsRecorded >= 7);
-    const rejected = await page.evaluate(() => {
-      const sim = (window as any).povertyLoop.ctx.sim;
+    const [rejected, playingAfterKill] = await page.evaluate(() => {
+      const { sim, store } = (window as any).povertyLoop.ctx;
       const pending = sim.step(1);
       sim.kill('killed by the test');
-      return pending.then(() => 'resolved', (e: Error) => e.name);
+      // checked before any promise settles: the player may sit between two years, not in a step
+      const playing = store.state.playing;
+      return pending.then(() => ['resolved', playing], (e: Error) => [e.name, playing]);
     });
     expect(rejected).toBe('WorkerFault');
+    expect(playingAfterKill).toBe(false);
     await page.waitForSelector('#restart-sim');
     const alert = (await page.textContent('#alerts')) ?? '';
     expect(alert).toContain('模拟线程停止了');
