@@ -54,6 +54,20 @@ describe('browser app', () => {
     await page.locator('#scrubber').fill('1');
     expect(await page.textContent('#year')).toBe('2014');
     await page.waitForFunction(() => document.querySelector('.income-distribution')!.getAttribute('data-year') === '2014');
+    // the open-ended first and last bins say so above their bars, exactly when they hold households
+    const bins = await page.evaluate(() => {
+      const { sim } = (window as any).povertyLoop.ctx;
+      const d: Float64Array = sim.distributions[1];
+      const categories = 3;
+      const nBins = (d.length - (sim.meta.counties.length + 1) * 3) / ((sim.meta.counties.length + 1) * categories);
+      const region = sim.meta.counties.length * categories * nBins;
+      const total = (b: number) => [0, 1, 2].reduce((s, c) => s + d[region + c * nBins + b], 0);
+      const label = (b: number) => document.querySelector(`.income-distribution .open-bins text[data-bin="${b}"]`)?.textContent ?? null;
+      return { first: total(0), last: total(nBins - 1), firstLabel: label(0), lastLabel: label(nBins - 1) };
+    });
+    expect(bins.first).toBeGreaterThan(0);
+    expect(bins.firstLabel).toBe('≤250（含亏损）');
+    expect(bins.lastLabel === null).toBe(bins.last === 0);
     // a county selected on the map drives the loop diagram and the distribution
     await page.click('.hex-map g.county[data-county="yunling"]');
     expect(await appEval(page, 'store.state.selected')).toBe(0);

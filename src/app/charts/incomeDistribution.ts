@@ -24,6 +24,7 @@ export function createIncomeDistribution(container: HTMLElement, ctx: AppContext
   const gridG = root.append('g').attr('class', 'y-axis');
   const barsG = root.append('g').attr('class', 'bars');
   const xAxisG = root.append('g').attr('class', 'x-axis');
+  const edgeG = root.append('g').attr('class', 'open-bins');
   const lineG = root.append('g').attr('class', 'poverty-line');
   const legendG = root.append('g').attr('class', 'legend');
   const summaryG = root.append('g').attr('class', 'summary');
@@ -94,6 +95,19 @@ export function createIncomeDistribution(container: HTMLElement, ctx: AppContext
     const tall = (d: Bar) => Math.max(0, y(d.y0) - y(d.y1));
     if (animate) sel.transition().duration(380).attr('y', top).attr('height', tall);
     else sel.interrupt().attr('y', top).attr('height', tall);
+
+    // The first and last bins are open-ended (every income below 250 / above 64,000, losses
+    // included): say so above them, so a catch-all bar does not read as a peak at that income.
+    const open = dist ? [
+      { bin: 0, total: binTotal(dist, 0), text: t('dist.openLow', { value: fmtCompact(DIST_MIN) }), anchor: 'start' },
+      { bin: BINS - 1, total: binTotal(dist, BINS - 1), text: t('dist.openHigh', { value: fmtCompact(DIST_MAX) }), anchor: 'end' },
+    ].filter((d) => d.total > 0) : [];
+    edgeG.selectAll('text').data(open).join('text')
+      .attr('x', (d) => (d.bin === 0 ? x(binEdge(0)) : x(binEdge(BINS))))
+      .attr('y', (d) => y(d.total) - fs * 0.35)
+      .attr('text-anchor', (d) => d.anchor).attr('font-size', fs * 0.75).attr('fill', INK_MUTED)
+      .attr('data-bin', (d) => d.bin)
+      .text((d) => d.text);
 
     // poverty line and band labels
     lineG.selectAll('*').remove();

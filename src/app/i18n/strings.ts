@@ -136,6 +136,8 @@ export const STRINGS = {
     zh: '{unit} {year}年：{below} 的农户在贫困线以下，{band} 在监测带内（共 {households} 户）',
     en: '{unit} {year}: {below} of households below the line, {band} in the band ({households} households)',
   },
+  'dist.openLow': { zh: '≤{value}（含亏损）', en: '≤{value} (losses included)' },
+  'dist.openHigh': { zh: '≥{value}', en: '≥{value}' },
   'dist.none': { zh: '这一年没有农户数据', en: 'No household data for this year' },
 
   // ---- policy panel --------------------------------------------------------------------------
