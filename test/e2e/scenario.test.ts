@@ -52,6 +52,16 @@ describe('scenarios in the browser', () => {
     expect(withLever[4]).toBeLessThan(base[4]);
     expect(await page.locator('#intervention-list li.intervention').count()).toBe(1);
     expect(await page.textContent('#cost-total')).not.toContain(' 0元');
+    // the card's own cost is the total's (one intervention), and follows the run as it goes on
+    const figure = async (sel: string) => /([\d.,]+\s*[万亿]?元)/.exec((await page.textContent(sel)) ?? '')?.[1];
+    const cardCost = await figure('#intervention-list .intervention-cost');
+    expect(cardCost).toBe(await figure('#cost-total'));
+    expect(cardCost).not.toBe('0元');
+    await page.click('#step');
+    await page.waitForFunction(() => (window as any).povertyLoop.ctx.sim.frontier >= 6);
+    await expect.poll(() => figure('#intervention-list .intervention-cost')).not.toBe(cardCost);
+    expect(await figure('#intervention-list .intervention-cost')).toBe(await figure('#cost-total'));
+    await page.locator('#scrubber').fill('5');
     // edit it: a larger benefit costs more
     await page.click('#intervention-list li.intervention button[data-action="edit"]');
     await page.fill('.editor input[name="benefitYuanPerPerson"]', '2000');
