@@ -54,8 +54,11 @@ export function createBandChart(container: HTMLElement, className: string): { sv
     const fs = Math.max(14, baseFont(width, height));
     const noteSize = Math.max(13, fs * 0.85);
     const noteLines = wrapText(spec.note, width - fs, { size: noteSize }, 2);
-    const legendH = fs * 1.5;
-    const m = { top: fs * 1.6 + noteSize * 1.2 * noteLines.length + legendH, right: fs, bottom: fs * 2, left: fs * 4.6 };
+    // baseline of the note's last line (the title's when there is no note), then the legend's
+    // centre far enough below it that CJK glyphs of the two never touch
+    const noteBottom = fs * 1.2 + (noteLines.length > 0 ? noteSize * 1.25 + noteSize * 1.15 * (noteLines.length - 1) : 0);
+    const legendY = noteBottom + noteSize * 0.3 + fs * 0.7;
+    const m = { top: legendY + fs * 1.2, right: fs, bottom: fs * 2, left: fs * 4.6 };
     const innerW = Math.max(40, width - m.left - m.right);
     const innerH = Math.max(30, height - m.top - m.bottom);
     const x = scaleLinear().domain(spec.xDomain).range([0, innerW]);
@@ -82,7 +85,6 @@ export function createBandChart(container: HTMLElement, className: string): { sv
       .text((d) => d);
 
     // legend: a swatch and a label per series, in a row
-    const legendY = fs * 1.2 + noteSize * 1.2 * noteLines.length + fs * 0.6;
     let lx = fs * 0.3;
     const items = legend.selectAll<SVGGElement, BandSeries>('g.item').data(spec.series, (s) => s.id).join((e) => {
       const it = e.append('g').attr('class', 'item');
