@@ -4,12 +4,14 @@
  * opens without a network. Only in the built site (the dev server serves modules live) and only in
  * a secure context (https, or http://localhost / 127.0.0.1, as `node serve.mjs` gives).
  */
-export type OfflineState = 'ready' | 'pending' | 'none';
+/** `dev`: the development server (npm start), which never caches; `none`: a browser or address without service workers. */
+export type OfflineState = 'ready' | 'pending' | 'none' | 'dev';
 
 /** Defined (true) by vitePlugin.ts in builds that write sw.js; absent under the dev server. */
 declare const __POVERTY_LOOP_SW__: boolean | undefined;
 
-let state: OfflineState = 'none';
+const BUILT = typeof __POVERTY_LOOP_SW__ !== 'undefined' && __POVERTY_LOOP_SW__;
+let state: OfflineState = BUILT ? 'none' : 'dev';
 const listeners = new Set<(s: OfflineState) => void>();
 
 function set(next: OfflineState): void {
@@ -33,8 +35,7 @@ export function onOfflineStateChange(cb: (s: OfflineState) => void): () => void 
  * is watching. `busy` says whether the page is simulating.
  */
 export function registerServiceWorker(busy: () => boolean = () => false): void {
-  const built = typeof __POVERTY_LOOP_SW__ !== 'undefined' && __POVERTY_LOOP_SW__;
-  if (!built || !('serviceWorker' in navigator) || !window.isSecureContext) return;
+  if (!BUILT || !('serviceWorker' in navigator) || !window.isSecureContext) return;
   set(navigator.serviceWorker.controller ? 'ready' : 'pending');
   const register = () =>
     navigator.serviceWorker.register('./sw.js').then(
