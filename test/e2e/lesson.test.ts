@@ -63,6 +63,17 @@ describe('teaching mode', () => {
     expect(await page.textContent('#pr-year')).toBe('2021');
     expect(await page.getAttribute('#pr-verdict', 'class')).toContain('is-right');
     expect(await page.locator('#pr-checks li[data-ok="true"]').count()).toBe(3);
+    // the runs' end values and the claim's threshold share the right-hand column: none overlaps
+    const boxes = await page.evaluate(() => [...document.querySelectorAll('.pr-chart text.end-label, .pr-chart text.threshold-label')]
+      .map((n) => { const r = n.getBoundingClientRect(); return { text: n.textContent, top: r.top, bottom: r.bottom }; }));
+    expect(boxes.map((b) => b.text)).toContain('> 50%');
+    expect(boxes.length).toBeGreaterThanOrEqual(3);
+    boxes.sort((a, b) => a.top - b.top);
+    // (a text's box includes its line's leading, about a fifth of its height: that much may touch)
+    for (let i = 1; i < boxes.length; i++) {
+      const leading = 0.2 * Math.min(boxes[i].bottom - boxes[i].top, boxes[i - 1].bottom - boxes[i - 1].top);
+      expect(boxes[i].top, `${boxes[i - 1].text} / ${boxes[i].text}`).toBeGreaterThanOrEqual(boxes[i - 1].bottom - leading);
+    }
 
     // step 3: a wrong choice; back goes to the question again; forward runs and reveals
     await page.keyboard.press('PageDown');

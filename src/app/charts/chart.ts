@@ -34,7 +34,13 @@ export function fitSvg(svg: SVGSVGElement, container: HTMLElement): { width: num
 /** Font stack used inside SVGs (kept as attributes so exported files render the same). */
 export const FONT = '"Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans", "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
 
-/** Base font size for chart text: large enough for a projector, scaled down on small screens. */
-export function baseFont(width: number, height: number): number {
-  return Math.round(Math.max(12, Math.min(17, Math.min(width / 40, height / 22))));
+/**
+ * Base font size for chart text: large enough for a projector, scaled down on small screens.
+ * A chart inside an element with `data-font-scale` (the lesson presenter's side view, read from
+ * the back of a room) scales it by that factor; its margins follow, as they are set in `fs`.
+ */
+export function baseFont(width: number, height: number, container?: HTMLElement): number {
+  const scale = Number(container?.closest<HTMLElement>('[data-font-scale]')?.dataset.fontScale ?? 1);
+  const fs = Math.round(Math.max(12, Math.min(17, Math.min(width / 40, height / 22))));
+  return Number.isFinite(scale) && scale > 0 ? fs * scale : fs;
 }

@@ -54,7 +54,7 @@ export function createHexMap(container: HTMLElement, ctx: AppContext): Chart {
     const indicator = ctx.store.state.mapIndicator;
     const spec = LABEL.get(indicator)!;
     svg.setAttribute('aria-label', `${t('panel.map')}: ${bi(spec.label)}`);
-    const fs = baseFont(width, height);
+    const fs = baseFont(width, height, container);
     const legendH = fs * 3.6;
     const yi = ctx.store.state.yearIndex;
     const selected = ctx.store.state.selected;

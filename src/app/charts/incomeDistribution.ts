@@ -34,7 +34,7 @@ export function createIncomeDistribution(container: HTMLElement, ctx: AppContext
     const meta = ctx.sim.meta;
     if (!meta) return;
     const { width, height } = fitSvg(svg, container);
-    const fs = baseFont(width, height) * 0.95;
+    const fs = baseFont(width, height, container) * 0.95;
     const yi = ctx.store.state.yearIndex;
     const u = viewUnit(ctx);
     const unitName = u === meta.counties.length ? t('region') : bi(meta.counties[u].name);

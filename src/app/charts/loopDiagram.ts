@@ -88,7 +88,7 @@ export function createLoopDiagram(container: HTMLElement, ctx: AppContext): Char
     const unitName = u === meta.counties.length ? t('region') : bi(meta.counties[u].name);
     svg.setAttribute('aria-label', t('loop.aria', { unit: unitName, year: fmtYear(meta.startYear + y) }));
 
-    const fs = baseFont(width, height);
+    const fs = baseFont(width, height, container);
     const side = width / height > 1.45;
     const infoW = side ? Math.min(width * 0.3, fs * 17) : width;
     const infoH = side ? height : fs * 6.2;

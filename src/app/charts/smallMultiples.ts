@@ -96,7 +96,7 @@ export function createSmallMultiples(container: HTMLElement, ctx: AppContext): C
     if (!meta) return;
     const { width, height } = fitSvg(svg, container);
     svg.setAttribute('aria-label', t('panel.multiples'));
-    const fs = baseFont(width, height) * 0.92;
+    const fs = baseFont(width, height, container) * 0.92;
     const cols = width > height * 1.15 ? 3 : 2;
     const rows = Math.ceil(PANELS.length / cols);
     const cellW = width / cols;

@@ -94,7 +94,9 @@ export function drawLessonChart(svgNode: SVGSVGElement, m: LessonChartModel, wid
   const step = span <= 8 ? 1 : span <= 16 ? 2 : 5;
   const xTicks: number[] = [];
   for (let yr = m.startYear; yr <= m.endYear; yr += step) xTicks.push(yr);
-  if (xTicks[xTicks.length - 1] !== m.endYear && m.endYear - xTicks[xTicks.length - 1] >= step / 2) xTicks.push(m.endYear);
+  // the end year is always labelled; it takes the place of a regular tick closer than a step
+  // (2013, 2015, ..., 2023, 2026 rather than ..., 2025, 2026 with the two labels touching)
+  if (xTicks[xTicks.length - 1] !== m.endYear) xTicks[xTicks.length - 1] = m.endYear;
   const xAxis = plot.append('g').attr('transform', `translate(0,${h})`)
     .call(axisBottom(x).tickValues(xTicks).tickFormat((d) => fmtYear(Number(d))).tickSizeOuter(0));
   const tickStep = yTicks.length > 1 ? yTicks[1] - yTicks[0] : 1;
@@ -119,13 +121,12 @@ export function drawLessonChart(svgNode: SVGSVGElement, m: LessonChartModel, wid
     if (!Number.isFinite(t.value)) continue;
     plot.append('line').attr('class', 'threshold').attr('x1', 0).attr('x2', w).attr('y1', y(t.value)).attr('y2', y(t.value))
       .attr('stroke', INK).attr('stroke-width', 2.5).attr('stroke-dasharray', `${fs * 0.8} ${fs * 0.4}`);
-    halo(plot.append('text').attr('x', w + fs * 0.3).attr('y', y(t.value) + fs * 0.35).attr('font-size', fs * 0.85).attr('fill', INK).text(t.label));
   }
 
   // ---- runs ----
   const path = line<SeriesPoint>().x((p) => x(p.year)).y((p) => y(p.value));
   const clean = (s: SeriesPoint[]) => s.filter((p) => Number.isFinite(p.value));
-  const labels: { y: number; text: string; colour: string }[] = [];
+  const labels: { y: number; text: string; colour: string; threshold?: boolean }[] = [];
   if (m.compare) {
     const c = clean(m.compare);
     plot.append('path').attr('class', 'compare-line').attr('d', path(c) ?? '').attr('fill', 'none')
@@ -145,18 +146,29 @@ export function drawLessonChart(svgNode: SVGSVGElement, m: LessonChartModel, wid
     labels.push({ y: y(last.value), text: fmt(last.value), colour: MAIN });
   }
   // end labels right of the plot, pushed apart so they never overlap
-  // (and kept above the year labels of the axis)
+  // (and kept above the year labels of the axis); the claims' thresholds are labelled in the same
+  // column, so once the run reaches the right edge they are pushed apart with them
+  const endX = last ? x(last.year) : w;
+  const shareColumn = endX >= w - fs * 3;
+  const thresholdLabels = m.thresholds.filter((t) => Number.isFinite(t.value))
+    .map((t) => ({ y: y(t.value), text: t.label, colour: INK, threshold: true }));
+  if (shareColumn) labels.push(...thresholdLabels);
   labels.sort((a, b) => a.y - b.y);
-  for (let i = 1; i < labels.length; i++) if (labels[i].y - labels[i - 1].y < fs * 1.2) labels[i].y = labels[i - 1].y + fs * 1.2;
+  const gap = fs * 1.3;
+  for (let i = 1; i < labels.length; i++) if (labels[i].y - labels[i - 1].y < gap) labels[i].y = labels[i - 1].y + gap;
   const lowest = h - fs * 0.9;
   for (let i = labels.length - 1; i >= 0; i--) {
-    const limit = i === labels.length - 1 ? lowest : labels[i + 1].y - fs * 1.2;
+    const limit = i === labels.length - 1 ? lowest : labels[i + 1].y - gap;
     if (labels[i].y > limit) labels[i].y = limit;
   }
-  const endX = last ? x(last.year) : w;
   for (const l of labels) {
+    if (l.threshold) continue;
     halo(plot.append('text').attr('class', 'end-label').attr('x', Math.min(endX, w) + fs * 0.6).attr('y', l.y + fs * 0.4)
       .attr('font-size', fs * 1.1).attr('font-weight', 700).attr('fill', l.colour).text(l.text));
+  }
+  for (const l of shareColumn ? labels.filter((d) => d.threshold) : thresholdLabels) {
+    halo(plot.append('text').attr('class', 'threshold-label').attr('x', w + fs * 0.3).attr('y', l.y + fs * 0.35)
+      .attr('font-size', fs * 0.85).attr('fill', INK).text(l.text));
   }
 
   // ---- the class's estimate and the run's value at that year ----

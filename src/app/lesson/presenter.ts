@@ -638,6 +638,9 @@ export class Presenter {
     if (this.view?.kind !== kind) {
       this.viewHost.replaceChildren();
       const create = { map: createHexMap, loop: createLoopDiagram, trajectories: createSmallMultiples, distribution: createIncomeDistribution }[kind];
+      // Read from the back of a room: the map's and the distribution's type 1.3 times the app's
+      // (their layouts follow the type); the loop diagram and the six small charts have no room.
+      this.viewHost.dataset.fontScale = kind === 'map' || kind === 'distribution' ? '1.3' : '1';
       const chart = create(this.viewHost, this.ctx);
       if (kind === 'map') {
         // the page's own map already uses this gradient id; give ours its own
