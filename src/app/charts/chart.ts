@@ -1,3 +1,5 @@
+import { PAPER } from './palette';
+
 /** A chart drawn with d3 into its own SVG, redrawn for the container's current size. */
 export interface Chart {
   readonly svg: SVGSVGElement;
@@ -43,4 +45,9 @@ export function baseFont(width: number, height: number, container?: HTMLElement)
   const scale = Number(container?.closest<HTMLElement>('[data-font-scale]')?.dataset.fontScale ?? 1);
   const fs = Math.round(Math.max(12, Math.min(17, Math.min(width / 40, height / 22))));
   return Number.isFinite(scale) && scale > 0 ? fs * scale : fs;
+}
+
+/** White outline behind text so it reads over lines and grid (`width` px of outline). */
+export function halo<T extends { attr(name: string, value: string | number): T }>(s: T, width = 5): T {
+  return s.attr('stroke', PAPER).attr('stroke-width', width).attr('paint-order', 'stroke').attr('stroke-linejoin', 'round');
 }

@@ -7,7 +7,7 @@ import { fmtIndicator, fmtNumber, fmtYear } from '../i18n/format';
 import { bi, t } from '../i18n/i18n';
 import type { StringId } from '../i18n/strings';
 import { appendPlotFrame, drawValueGrid, drawYearAxis } from './axes';
-import { baseFont, type Chart, createChartSvg, fitSvg } from './chart';
+import { baseFont, type Chart, createChartSvg, fitSvg, halo as textHalo } from './chart';
 import { INK, INK_MUTED, OKABE_ITO, PAPER, TERRAIN_COLOUR } from './palette';
 import { wrapText } from './textWrap';
 
@@ -123,7 +123,6 @@ export function createSmallMultiples(container: HTMLElement, ctx: AppContext): C
         const g = enter.append('g').attr('class', 'multiple');
         const plot = appendPlotFrame(g);
         plot.append('line').attr('class', 'target');
-        plot.append('text').attr('class', 'target-label');
         plot.append('line').attr('class', 'reference');
         plot.append('path').attr('class', 'band');
         plot.append('g').attr('class', 'lines');
@@ -131,6 +130,8 @@ export function createSmallMultiples(container: HTMLElement, ctx: AppContext): C
         plot.append('path').attr('class', 'reference-run');
         plot.append('line').attr('class', 'cursor');
         plot.append('g').attr('class', 'dots');
+        // above the lines, with a halo: it labels the target line, not the data
+        plot.append('text').attr('class', 'target-label');
         return g;
       });
 
@@ -197,8 +198,7 @@ export function createSmallMultiples(container: HTMLElement, ctx: AppContext): C
         .attr('stroke-width', 2)
         .attr('stroke-dasharray', '6 4')
         .attr('display', inRange ? null : 'none');
-      plot
-        .select('text.target-label')
+      textHalo(plot.select<SVGTextElement>('text.target-label'), 3)
         .attr('x', tx + 4)
         .attr('y', fs * 0.9)
         .attr('font-size', fs * 0.75)

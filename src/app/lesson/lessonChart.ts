@@ -1,6 +1,6 @@
 import { axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
 import { INDICATORS, type IndicatorName } from '../../model';
-import { FONT } from '../charts/chart';
+import { FONT, halo } from '../charts/chart';
 import { textWidth } from '../charts/textWrap';
 import { INK, OKABE_ITO, PAPER } from '../charts/palette';
 import { fmtIndicator, fmtPercent, fmtYear } from '../i18n/format';
@@ -188,7 +188,3 @@ export function drawLessonChart(svgNode: SVGSVGElement, m: LessonChartModel, wid
   }
 }
 
-/** White outline behind text so it reads over lines and grid. */
-function halo<T extends { attr(name: string, value: string | number): T }>(s: T): T {
-  return s.attr('stroke', PAPER).attr('stroke-width', 5).attr('paint-order', 'stroke').attr('stroke-linejoin', 'round');
-}
