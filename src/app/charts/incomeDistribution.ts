@@ -103,7 +103,7 @@ export function createIncomeDistribution(container: HTMLElement, ctx: AppContext
       { bin: BINS - 1, total: binTotal(dist, BINS - 1), text: t('dist.openHigh', { value: fmtCompact(DIST_MAX) }), anchor: 'end' },
     ].filter((d) => d.total > 0) : [];
     edgeG.selectAll('text').data(open).join('text')
-      .attr('x', (d) => (d.bin === 0 ? x(binEdge(0)) : x(binEdge(BINS))))
+      .attr('x', (d) => (d.bin === 0 ? x(binEdge(0)) + fs * 0.2 : x(binEdge(BINS)) - fs * 0.2))
       .attr('y', (d) => y(d.total) - fs * 0.35)
       .attr('text-anchor', (d) => d.anchor).attr('font-size', fs * 0.75).attr('fill', INK_MUTED)
       .attr('data-bin', (d) => d.bin)
