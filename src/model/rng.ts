@@ -30,14 +30,14 @@ export function runSeed(seed: number, run: number): string {
  * seedrandom's `alea`, whose numbers it reproduces exactly) is a fast generator with good
  * statistical quality for simulation.
  */
-export function stream(seed: number, run: number, county: number, purpose: string): AleaRng {
-  return alea(`${runSeed(seed, run)}:${county}:${purpose}`);
+export function stream(seed: number, run: number, county: number, purpose: string, state?: Float64Array): AleaRng {
+  return alea(`${runSeed(seed, run)}:${county}:${purpose}`, state);
 }
 
 /** The streams of `purpose` for counties 0..count-1, as `stream` gives them, with packed states. */
 export function streams(seed: number, run: number, count: number, purpose: string): StreamSet {
   const states = new Float64Array(count * ALEA_STATE);
-  const set = Array.from({ length: count }, (_, c) => alea(`${runSeed(seed, run)}:${c}:${purpose}`, states.subarray(c * ALEA_STATE, (c + 1) * ALEA_STATE)));
+  const set = Array.from({ length: count }, (_, c) => stream(seed, run, c, purpose, states.subarray(c * ALEA_STATE, (c + 1) * ALEA_STATE)));
   return Object.assign(set, { states });
 }
 
@@ -45,7 +45,7 @@ export function streams(seed: number, run: number, count: number, purpose: strin
  * Alea seeded with `seed` as seedrandom.alea(seed) seeds it (Mash of ' ' three times, minus Mash
  * of the seed three times). Port of Johannes Baagøe's algorithm (MIT licence), as in seedrandom.
  */
-export function alea(seed: string, s = new Float64Array(ALEA_STATE)): AleaRng {
+export function alea(seed: string, s: Float64Array = new Float64Array(ALEA_STATE)): AleaRng {
   let n = 0xefc8249d;
   const mash = (data: string): number => {
     for (let i = 0; i < data.length; i++) {

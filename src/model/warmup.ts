@@ -62,7 +62,7 @@ export const ALL_LEVERS_ON: readonly Omit<Intervention, 'from' | 'to' | 'countie
  * exactly `households`, at scale 1 (one agent = one household). Terrain mix, villages and all
  * county attributes are the preset's.
  */
-export function scaledRegion(households: number) {
+function scaledRegion(households: number) {
   const total = DEFAULT_REGION.reduce((a, c) => a + c.households, 0);
   const counties = DEFAULT_REGION.map((c) => ({ ...c, households: Math.max(1, Math.round((c.households * households) / total)) }));
   const sum = counties.reduce((a, c) => a + c.households, 0);

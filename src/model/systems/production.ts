@@ -163,10 +163,8 @@ export function produce(w: World): void {
     const countyScale = acc[c * 4 + (ind === GRAIN ? 0 : 1)];
     let q = countyScale * look(labourPow, farmLabour, labourStep) * (relocated ? noLand : landFactor[i]) * ecoFactor *
       look(hcGain, humanCapital[i], hcBins) * PRODUCT_YIELD[ind] * SUITABILITY[vTerrain[vi] * PRODUCTS + ind];
-    // assetIncome(), written out here (the call was not inlined by V8 in this loop).
     const as = assets[i];
-    const r = as * ability[i] * inverseThreshold[c];
-    const fromAssets = (r < 1 ? as * rLow : rHigh * as * assetPow(r)) * ecoFactor;
+    const fromAssets = assetIncomeAt(as, as * ability[i] * inverseThreshold[c], rHigh, rLow) * ecoFactor;
     q += fromAssets;
     assetSum[c] += fromAssets;
     if (vDisaster[vi]) q *= afterDisaster;
@@ -214,14 +212,25 @@ export function inverseThresholds(w: World): Float64Array {
  * stops where the marginal return falls to the outside rate (Carter and Barrett 2006).
  */
 export function assetIncome(assets: number, threshold: number, rHigh: number, rLow: number): number {
-  if (assets < threshold) return assets * rLow;
-  return rHigh * assets * assetPow(assets / threshold);
+  return assetIncomeAt(assets, assets / threshold, rHigh, rLow);
 }
 
 /** Marginal return on one more yuan of assets (see assetIncome): 0.6 rHigh (assets / threshold)^-0.4 above it. */
 export function marginalAssetReturn(assets: number, threshold: number, rHigh: number, rLow: number): number {
-  if (assets < threshold) return rLow;
-  return 0.6 * rHigh * assetPow(assets / threshold);
+  return marginalAssetReturnAt(assets / threshold, rHigh, rLow);
+}
+
+/**
+ * assetIncome with the ratio r = assets / threshold given (the household loops compute it as
+ * assets x ability x inverseThresholds(w)[county], without a division).
+ */
+export function assetIncomeAt(assets: number, r: number, rHigh: number, rLow: number): number {
+  return r < 1 ? assets * rLow : rHigh * assets * assetPow(r);
+}
+
+/** marginalAssetReturn with the ratio r = assets / threshold given. */
+export function marginalAssetReturnAt(r: number, rHigh: number, rLow: number): number {
+  return r < 1 ? rLow : 0.6 * rHigh * assetPow(r);
 }
 
 /**
