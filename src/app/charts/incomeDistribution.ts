@@ -99,11 +99,11 @@ export function createIncomeDistribution(container: HTMLElement, ctx: AppContext
     // The first and last bins are open-ended (every income below 250 / above 64,000, losses
     // included): say so above them, so a catch-all bar does not read as a peak at that income.
     const open = dist ? [
-      { bin: 0, total: binTotal(dist, 0), text: t('dist.openLow', { value: fmtCompact(DIST_MIN) }), anchor: 'start' },
-      { bin: BINS - 1, total: binTotal(dist, BINS - 1), text: t('dist.openHigh', { value: fmtCompact(DIST_MAX) }), anchor: 'end' },
+      { bin: 0, total: binTotal(dist, 0), text: t('dist.openLow', { value: fmtCompact(DIST_MIN) }), x: x(DIST_MIN) + fs * 0.2, anchor: 'start' },
+      { bin: BINS - 1, total: binTotal(dist, BINS - 1), text: t('dist.openHigh', { value: fmtCompact(DIST_MAX) }), x: x(DIST_MAX) - fs * 0.2, anchor: 'end' },
     ].filter((d) => d.total > 0) : [];
     edgeG.selectAll('text').data(open).join('text')
-      .attr('x', (d) => (d.bin === 0 ? x(binEdge(0)) + fs * 0.2 : x(binEdge(BINS)) - fs * 0.2))
+      .attr('x', (d) => d.x)
       .attr('y', (d) => y(d.total) - fs * 0.35)
       .attr('text-anchor', (d) => d.anchor).attr('font-size', fs * 0.75).attr('fill', INK_MUTED)
       .attr('data-bin', (d) => d.bin)

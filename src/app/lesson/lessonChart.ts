@@ -161,14 +161,14 @@ export function drawLessonChart(svgNode: SVGSVGElement, m: LessonChartModel, wid
     const limit = i === labels.length - 1 ? lowest : labels[i + 1].y - gap;
     if (labels[i].y > limit) labels[i].y = limit;
   }
-  for (const l of labels) {
-    if (l.threshold) continue;
-    halo(plot.append('text').attr('class', 'end-label').attr('x', Math.min(endX, w) + fs * 0.6).attr('y', l.y + fs * 0.4)
-      .attr('font-size', fs * 1.1).attr('font-weight', 700).attr('fill', l.colour).text(l.text));
-  }
-  for (const l of shareColumn ? labels.filter((d) => d.threshold) : thresholdLabels) {
-    halo(plot.append('text').attr('class', 'threshold-label').attr('x', w + fs * 0.3).attr('y', l.y + fs * 0.35)
-      .attr('font-size', fs * 0.85).attr('fill', INK).text(l.text));
+  for (const l of shareColumn ? labels : [...labels, ...thresholdLabels]) {
+    if (l.threshold) {
+      halo(plot.append('text').attr('class', 'threshold-label').attr('x', w + fs * 0.3).attr('y', l.y + fs * 0.35)
+        .attr('font-size', fs * 0.85).attr('fill', INK).text(l.text));
+    } else {
+      halo(plot.append('text').attr('class', 'end-label').attr('x', Math.min(endX, w) + fs * 0.6).attr('y', l.y + fs * 0.4)
+        .attr('font-size', fs * 1.1).attr('font-weight', 700).attr('fill', l.colour).text(l.text));
+    }
   }
 
   // ---- the class's estimate and the run's value at that year ----

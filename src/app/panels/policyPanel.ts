@@ -148,14 +148,7 @@ export function createPolicyPanel(ctx: AppContext, sink: ScenarioSink): { root: 
       .attr('font-size', 11).attr('fill', INK_MUTED)
       .text(`${t('policy.costAxis')} ${fmtYuan((max(cost) ?? 0) > 0 ? y.domain()[1] : 0)}`);
     const total = cost.reduce((a, b) => a + b, 0);
-    // each intervention card's own cost follows the run too, not only the list's last rebuild
-    const s = scenario();
-    if (s) {
-      for (const node of list.querySelectorAll<HTMLElement>('.intervention-cost')) {
-        const i = Number(node.dataset.index);
-        if (i < s.interventions.length) node.textContent = t('policy.interventionCost', { total: fmtYuan(interventionCost(s, i)) });
-      }
-    }
+    renderCardCosts();
     const through = meta.startYear + ctx.sim.frontier;
     costText.textContent = ctx.sim.done
       ? t('policy.costTotal', { total: fmtYuan(total), from: fmtYear(meta.startYear), to: fmtYear(meta.startYear + meta.years) })
@@ -219,10 +212,22 @@ export function createPolicyPanel(ctx: AppContext, sink: ScenarioSink): { root: 
           el('div', { class: 'intervention-head' }, el('strong', { text: name }), el('span', { class: 'intervention-actions' }, edit, remove)),
           el('div', { class: 'intervention-meta', text: `${fmtYear(iv.from)}–${fmtYear(iv.to)} · ${countiesText(iv, s)}` }),
           params ? el('div', { class: 'intervention-params', text: params }) : null,
-          el('div', { class: 'intervention-cost', 'data-index': String(i), text: t('policy.interventionCost', { total: fmtYuan(interventionCost(s, i)) }) }),
+          el('div', { class: 'intervention-cost', 'data-index': String(i) }),
           bar),
       );
     });
+    renderCardCosts();
+  }
+
+  /** Each intervention card's cost so far: on every rebuild of the list and as the run goes on. */
+  function renderCardCosts(): void {
+    const s = scenario();
+    if (!s || !ctx.sim.meta) return;
+    for (const node of list.querySelectorAll<HTMLElement>('.intervention-cost')) {
+      // a card of a list not yet rebuilt for a shorter scenario has no intervention left to cost
+      const i = Number(node.dataset.index);
+      if (i < s.interventions.length) node.textContent = t('policy.interventionCost', { total: fmtYuan(interventionCost(s, i)) });
+    }
   }
 
   function renderEditor(): void {
