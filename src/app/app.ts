@@ -69,11 +69,7 @@ export function startApp(mount: HTMLElement): AppHandle {
     }
   };
   const player = new Player(ctx, reportRunError);
-  // a dead worker stops playing at once, also when the player sits between two years
-  sim.onFault((f) => {
-    player.pause();
-    reportRunError(f);
-  });
+  sim.onFault(reportRunError);
   const about = createAboutDialog();
   const library = loadLibrary((file, e) => console.warn(`${file} skipped:`, e));
 

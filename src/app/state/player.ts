@@ -14,7 +14,11 @@ export class Player {
     private readonly ctx: AppContext,
     /** Called when the engine fails in the worker; playing stops. */
     private readonly onError: (e: unknown) => void = () => {},
-  ) {}
+  ) {
+    // A dead worker stops playing at once, also while the loop sits between two years (no step
+    // in flight to fail); the fault itself is reported by whoever listens to the SimClient.
+    ctx.sim.onFault(() => this.pause());
+  }
 
   play(): void {
     const { store, sim } = this.ctx;
