@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { SCENARIO_LIMITS } from '../model/scenario/limits';
 import { parseShard, type Shard } from './shard';
 
 /** One `--set path=value` override, as typed on the command line (checked against the registry later). */
@@ -161,12 +162,13 @@ export function parseArgs(argv: readonly string[], cores = availableParallelism(
     help: false,
     options: {
       scenarioFile: positional[0],
-      // Scenario-specific limits (seed, years, scale) are checked with the scenario (see loadScenario).
-      seed: int('--seed', 0, Number.MAX_SAFE_INTEGER),
+      // The scenario's own bounds, so that an option names the same range as the file would; the
+      // scenario is validated again with the options applied (see loadScenario).
+      seed: int('--seed', 0, SCENARIO_LIMITS.maxSeed),
       runs: int('--runs', 1, ARG_LIMITS.maxRuns) ?? 1,
       workers: int('--workers', 1, ARG_LIMITS.maxWorkers) ?? Math.max(1, cores),
-      years: int('--years', 1, Number.MAX_SAFE_INTEGER),
-      scale: int('--scale', 1, Number.MAX_SAFE_INTEGER),
+      years: int('--years', 1, SCENARIO_LIMITS.maxYears),
+      scale: int('--scale', 1, SCENARIO_LIMITS.maxScale),
       sets,
       out: out === undefined ? undefined : outArg(out),
       quiet,

@@ -192,7 +192,7 @@ describe.concurrent('npm run sim: errors', () => {
     expect(value.code).toBe(2);
     expect(value.stderr).toContain('--set: talent.teacherPayRatio: expected a number from');
     expect(years.code).toBe(2);
-    expect(years.stderr).toContain('--years: $.years');
+    expect(years.stderr).toContain('--years: expected an integer from 1 to 100, got "500"');
   });
 
   it('writes nothing to --out when a run fails in a worker (exit 1), and keeps an older file', async () => {
@@ -253,6 +253,12 @@ describe('command-line parsing', () => {
         expect((e as UsageError).option).toBe(option);
       }
     }
+  });
+
+  it('names the scenario\'s own range for --seed, --years and --scale', () => {
+    expect(() => parseArgs(['s.json', '--years', '0'], 2)).toThrow('--years: expected an integer from 1 to 100, got "0"');
+    expect(() => parseArgs(['s.json', '--scale', '0'], 2)).toThrow('--scale: expected an integer from 1 to 100000');
+    expect(() => parseArgs(['s.json', '--seed', '-1'], 2)).toThrow('--seed: expected an integer from 0 to 2147483647');
   });
 
   it('suggests close parameter paths', () => {
