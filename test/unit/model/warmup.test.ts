@@ -75,7 +75,15 @@ describe('JIT warm-up', () => {
     expect(jitWarmedUp()).toBe(false);
     const sim = new Simulation(large(true), 1);
     expect(jitWarmedUp()).toBe(true);
+    // The world built right after the warm-up steps exactly as one built with no warm-up (the
+    // switch is now on, so this second Simulation skips it).
+    const again = new Simulation(large(true), 1);
     sim.step();
-    expect(resultValue(sim.result(), 1, sim.meta.counties.length, 'population')).toBeGreaterThan(0);
+    again.step();
+    const a = sim.result();
+    const b = again.result();
+    expect(resultValue(a, 1, a.meta.counties.length, 'population')).toBeGreaterThan(0);
+    expect(same(a.values, b.values)).toBe(true);
+    expect(same(a.leverCosts, b.leverCosts)).toBe(true);
   });
 });
