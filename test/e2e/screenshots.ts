@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openApp, playTo, ROOT, startHarness, waitReady } from './support/harness';
+import { textOverlaps } from './support/layout';
 
 const OUT = join(ROOT, 'docs/screenshots');
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? null;
@@ -77,6 +78,8 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(600); // transitions settle
   await page.screenshot({ path: join(OUT, `${name}.png`) });
   console.log(`docs/screenshots/${name}.png`);
+  // labels that collide are a defect: say so next to the picture
+  for (const o of await textOverlaps(page)) console.log(`  overlapping text: ${o}`);
 }
 
 async function main(): Promise<void> {

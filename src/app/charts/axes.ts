@@ -12,13 +12,14 @@ type G = Selection<SVGGElement, unknown, null, undefined>;
  */
 export function drawValueGrid(plot: G, y: ScaleLinear<number, number>, innerW: number, innerH: number, fs: number, format: (v: number) => string): void {
   plot.select('rect.bg').attr('width', innerW).attr('height', innerH).attr('fill', '#fafafa');
-  // fewer ticks rather than two with the same label (a small range shown in whole units)
+  // fewer ticks rather than two with the same label (a small range shown in whole units); the
+  // labels stand a dot's radius off the plot, so the start year's dot does not cover them
   let count = Math.max(2, Math.floor(innerH / (fs * 2.2)));
   let ticks = y.ticks(count);
   while (count > 1 && new Set(ticks.map(format)).size < ticks.length) ticks = y.ticks(--count);
   plot
     .select<SVGGElement>('g.y-axis')
-    .call(axisLeft(y).tickValues(ticks).tickFormat((d) => format(Number(d))).tickSize(-innerW))
+    .call(axisLeft(y).tickValues(ticks).tickFormat((d) => format(Number(d))).tickSize(-innerW).tickPadding(fs * 0.45))
     .attr('font-size', fs * 0.8)
     .attr('font-family', FONT)
     .call((a) => a.select('.domain').remove())

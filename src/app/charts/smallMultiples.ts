@@ -103,7 +103,7 @@ export function createSmallMultiples(container: HTMLElement, ctx: AppContext): C
     const cellH = height / rows;
     // notes take up to three lines when the cells are narrow (the poverty line's meaning must show)
     const noteLines = width / cols < fs * 22 ? 3 : 2;
-    const m = { top: fs * 1.6 + Math.max(11, fs * 0.8) * (noteLines + 0.5), right: fs * 1.2, bottom: fs * 2.1, left: fs * 4.2 };
+    const m = { top: fs * 1.6 + Math.max(11, fs * 0.8) * (noteLines + 0.65), right: fs * 1.2, bottom: fs * 2.1, left: fs * 4.2 };
     const innerW = Math.max(40, cellW - m.left - m.right);
     const innerH = Math.max(30, cellH - m.top - m.bottom);
     const nC = meta.counties.length;
@@ -172,7 +172,8 @@ export function createSmallMultiples(container: HTMLElement, ctx: AppContext): C
       const note = t(panel.note, { line: fmtNumber(paramValue(ctx, 'policy.povertyLine'), 0) });
       g.select('text.note')
         .attr('x', textX)
-        .attr('y', fs * 1.2 + noteSize * 1.15)
+        // a clear line below the title's descenders
+        .attr('y', fs * 1.2 + noteSize * 1.3)
         .attr('font-size', noteSize)
         .attr('fill', INK_MUTED)
         .selectAll('tspan')

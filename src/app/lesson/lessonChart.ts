@@ -107,7 +107,11 @@ export function drawLessonChart(svgNode: SVGSVGElement, m: LessonChartModel, wid
     a.selectAll('text').attr('fill', INK);
     a.selectAll('line, path').attr('stroke', INK).attr('stroke-width', 1.5);
   }
-  plot.append('text').attr('x', -margin.left + fs * 0.2).attr('y', -fs * 0.7).attr('font-size', fs * 0.8).attr('fill', '#333')
+  // the first year starts at its tick instead of centring on it, clear of the value axis's
+  // bottom label in the corner (at projector sizes "2013" ran into "0%")
+  xAxis.select('.tick text').attr('text-anchor', 'start');
+  // the unit sits a line above the plot, clear of a top value label right under it
+  plot.append('text').attr('x', -margin.left + fs * 0.2).attr('y', -fs * 1.05).attr('font-size', fs * 0.8).attr('fill', '#333')
     .text(unitText(UNIT.get(m.indicator) ?? ''));
 
   // ---- year shown ----

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { openApp, playTo, useHarness, waitReady } from './support/harness';
+import { textOverlaps } from './support/layout';
+
+/**
+ * Labels that run into each other are unreadable on a projector. In each view a user reaches,
+ * in both languages and at a projector's and a laptop's size, no SVG text overlaps another text
+ * or a dot by more than 2 pixels each way (textOverlaps). `npm run screenshots` prints the same
+ * check next to each picture, for the research views too.
+ */
+describe('chart layout', () => {
+  const h = useHarness();
+
+  for (const locale of ['zh-CN', 'en-GB']) {
+    for (const viewport of [{ width: 1920, height: 1080 }, { width: 1366, height: 768 }]) {
+      it(`overview and comparison, ${locale}, ${viewport.width}×${viewport.height}: no text overlaps`, async () => {
+        const { page, context, errors } = await openApp(h, { locale, viewport });
+        expect(await textOverlaps(page), 'start').toEqual([]);
+        await playTo(page, 20);
+        await page.waitForTimeout(600); // transitions settle
+        expect(await textOverlaps(page), 'played to 2033').toEqual([]);
+        await page.click('.hex-map g.county[data-county="yunling"]');
+        await page.waitForTimeout(600);
+        expect(await textOverlaps(page), 'a county selected').toEqual([]);
+        await page.selectOption('#add-lever', 'teacherPay');
+        await page.click('#add-intervention');
+        await page.click('#apply-intervention');
+        await page.waitForFunction(() => (window as any).povertyLoop.ctx.sim.scenario.interventions.length === 1);
+        await waitReady(page);
+        await page.waitForSelector('#comparison-view:not([hidden])');
+        await page.waitForTimeout(600);
+        expect(await textOverlaps(page), 'comparison view').toEqual([]);
+        expect(errors).toEqual([]);
+        await context.close();
+      });
+    }
+
+    it(`a lesson in the presenter and its debrief, ${locale}: no text overlaps`, async () => {
+      const { page, context, errors } = await openApp(h, { locale });
+      await page.click('#lessons-button');
+      // this lesson's first chart counts teachers leaving, with a long unit over its top label
+      await page.click('[data-present="teacher-pay-slow"]');
+      await page.waitForSelector('#presenter[data-step="0"][data-phase="ask"]');
+      for (let i = 0; i < 6; i++) await page.keyboard.press('+');
+      await page.keyboard.press('1');
+      await page.keyboard.press('ArrowRight');
+      await page.waitForSelector('#presenter[data-step="0"][data-phase="reveal"]', { timeout: 60_000 });
+      await page.waitForTimeout(400);
+      expect(await textOverlaps(page), 'presenter, step 1 revealed').toEqual([]);
+      await page.keyboard.press('d');
+      await page.waitForSelector('#debrief[data-ready="true"]', { timeout: 120_000 });
+      expect(await textOverlaps(page), 'debrief').toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+});
