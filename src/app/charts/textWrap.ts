@@ -1,9 +1,12 @@
 import { FONT } from './chart';
 
-/** Rough width of a string in em (no canvas): CJK characters are square, Latin letters about half. */
+/**
+ * Rough width of a string in em (no canvas): CJK characters are square, and so are the curly
+ * quotes (a Chinese font draws them full width); Latin letters about half.
+ */
 function estimateEm(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u2E80-\u9FFF\uFF00-\uFFEF\u3000-\u303F]/.test(ch) ? 1 : /[A-Z0-9]/.test(ch) ? 0.62 : 0.52;
+  for (const ch of s) w += /[\u2E80-\u9FFF\uFF00-\uFFEF\u3000-\u303F\u2018-\u201D]/.test(ch) ? 1 : /[A-Z0-9]/.test(ch) ? 0.62 : 0.52;
   return w;
 }
 
@@ -21,6 +24,10 @@ export interface FontSpec {
   size: number;
   weight?: number;
 }
+
+/** Marks that may not start a line (closing) or end one (opening). */
+const CLOSING = /^[，。、：；！？）」』”’》〉】,.;:!?)]/;
+const OPENING = /^[（「『“‘《〈【(]/;
 
 /** Preferred break points inside Chinese text (zero-width space). */
 export const BREAK = '\u200b';
@@ -50,7 +57,7 @@ export function wrapText(text: string, maxWidth: number, font: FontSpec, maxLine
     for (let i = 1; i < tokens.length; i++) {
       const a = tokens.slice(0, i).join(joiner);
       const b = tokens.slice(i).join(joiner);
-      if (/^[，。、：；）」』”’》,.;:)]/.test(b)) continue;
+      if (CLOSING.test(b) || OPENING.test(a.slice(-1))) continue;
       const w = Math.max(emWidth(a), emWidth(b));
       if (w < bestWidth) {
         bestWidth = w;
@@ -64,10 +71,29 @@ export function wrapText(text: string, maxWidth: number, font: FontSpec, maxLine
   const pieces = joiner === '' && tokens.some((x) => emWidth(x) > maxEm) ? Array.from(whole) : tokens;
   for (const tok of pieces) {
     const next = cur ? cur + joiner + tok : tok;
-    if (cur && emWidth(next) > maxEm && !/^[，。、：；）」』”’》,.;:)]$/.test(tok)) {
+    if (!cur || emWidth(next) <= maxEm) {
+      cur = next;
+      continue;
+    }
+    // Chinese line-breaking rules (禁则): a closing mark never starts a line and an opening mark
+    // never ends one. The characters they cling to move to the next line with them, instead of
+    // the marks hanging past the edge (at the loop diagram's width "”。" ran out of the chart).
+    const chars = Array.from(cur);
+    let k = chars.length;
+    if (CLOSING.test(tok)) {
+      k--;
+      while (k > 0 && CLOSING.test(chars[k])) k--;
+    }
+    while (k > 0 && OPENING.test(chars[k - 1])) k--;
+    if (joiner === '' && k > 0 && k < chars.length) {
+      lines.push(chars.slice(0, k).join(''));
+      cur = chars.slice(k).join('') + tok;
+    } else if (CLOSING.test(tok)) {
+      cur = next; // nothing to carry (one long word): the mark stays on its line
+    } else {
       lines.push(cur);
       cur = tok;
-    } else cur = next;
+    }
   }
   if (cur) lines.push(cur);
   if (lines.length > maxLines) {

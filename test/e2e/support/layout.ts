@@ -41,6 +41,11 @@ const OVERLAPS = `(tol) => {
         if (w > tol && h > tol) out.push(chart + ' | "' + txt(a.t) + '" × "' + txt(c.t) + '" (' + w.toFixed(0) + '×' + h.toFixed(0) + ')');
       }
     }
+    // nor leave the chart: the svg clips what is outside it
+    for (const a of boxes) {
+      const w = Math.max(r.left - a.b.left, a.b.right - r.right, r.top - a.b.top, a.b.bottom - r.bottom);
+      if (w > tol) out.push(chart + ' | "' + txt(a.t) + '" clipped at the chart edge (' + w.toFixed(0) + ' px)');
+    }
     // markers (the current year's dots) must not cover a label either
     const dots = [...svg.querySelectorAll('circle')].filter((d) => shown(d, svg)).map((d) => d.getBoundingClientRect());
     for (const a of boxes) {
