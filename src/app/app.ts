@@ -8,7 +8,7 @@ import { Tooltip } from './charts/tooltip';
 import { type AppContext, viewUnit } from './context';
 import { el } from './dom/el';
 import { downloadText, slug } from './export/download';
-import { runCsv, runJson } from './export/runExport';
+import { runCsv, runJson, runProvenance } from './export/runExport';
 import { fmtYear } from './i18n/format';
 import { bi, initialLanguage, lang, onLangChange, setLang, t } from './i18n/i18n';
 import { createAboutDialog } from './panels/aboutDialog';
@@ -300,6 +300,12 @@ export function startApp(mount: HTMLElement): AppHandle {
     const u = viewUnit(ctx);
     return `${u === meta.counties.length ? t('region') : bi(meta.counties[u].name)} · ${fmtYear(meta.startYear + store.state.yearIndex)}`;
   };
+  // what made a figure of the loaded run (with the ensemble's runs where its band is drawn)
+  const provenance = (withBand = false) => () => {
+    if (!sim.scenario || !sim.meta) return undefined;
+    const ens = withBand ? ensembleFor(sim.scenario) : null;
+    return runProvenance(sim.scenario, sim.meta.seed, ens ? ens.results.length : 1);
+  };
   const fileBase = (chart: string) => `${slug(sim.scenario?.id ?? 'run')}-${chart}-${fmtYear((sim.meta?.startYear ?? 0) + store.state.yearIndex)}`;
 
   const indicatorSelect = el('select', { id: 'map-indicator', class: 'select' });
@@ -339,18 +345,22 @@ export function startApp(mount: HTMLElement): AppHandle {
 
   const map = createChartPanel(ctx, {
     id: 'map', title: 'panel.map', subtitle: () => (sim.meta ? fmtYear(sim.meta.startYear + store.state.yearIndex) : ''),
-    controls: [indicatorLabel, indicatorSelect], fileName: () => fileBase('map'), create: createHexMap,
+    controls: [indicatorLabel, indicatorSelect], fileName: () => fileBase('map'), provenance: provenance(), create: createHexMap,
   });
-  const loop = createChartPanel(ctx, { id: 'loop', title: 'panel.loop', subtitle: unitAndYear, fileName: () => fileBase('loop'), create: createLoopDiagram });
+  const loop = createChartPanel(ctx, {
+    id: 'loop', title: 'panel.loop', subtitle: unitAndYear, fileName: () => fileBase('loop'), provenance: provenance(), create: createLoopDiagram,
+  });
   const multiples = createChartPanel(ctx, {
     id: 'multiples', title: 'panel.multiples',
     subtitle: () => {
       const ens = ensembleFor(sim.scenario);
       return `${store.state.selected === null ? t('multiples.hint') : unitAndYear()}${ctx.reference ? ` · ${t('multiples.reference')}` : ''}${ens ? ` · ${t('multiples.bandUnit')}` : ''}`;
     },
-    controls: [terrainLegend], fileName: () => fileBase('trajectories'), create: createSmallMultiples,
+    controls: [terrainLegend], fileName: () => fileBase('trajectories'), provenance: provenance(true), create: createSmallMultiples,
   });
-  const dist = createChartPanel(ctx, { id: 'distribution', title: 'panel.distribution', subtitle: unitAndYear, fileName: () => fileBase('income'), create: createIncomeDistribution });
+  const dist = createChartPanel(ctx, {
+    id: 'distribution', title: 'panel.distribution', subtitle: unitAndYear, fileName: () => fileBase('income'), provenance: provenance(), create: createIncomeDistribution,
+  });
   const panels = [map, loop, multiples, dist];
 
   let queued = false;

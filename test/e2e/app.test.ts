@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { exportedFigure } from './support/figures';
 import { appEval, openApp, playTo, useHarness } from './support/harness';
 
 /**
@@ -97,16 +97,13 @@ describe('browser app', () => {
       });
       expect(fits).toEqual({ page: true, panels: true, charts: true });
       if (locale === 'en-GB') {
+        // each figure carries what made it: a line under it, and the scenario and seed inside
         for (const id of ['map', 'loop', 'multiples', 'distribution']) {
-          const [svg] = await Promise.all([page.waitForEvent('download'), page.click(`#${id} button[data-export="svg"]`)]);
-          const text = readFileSync((await svg.path())!, 'utf8');
-          expect(svg.suggestedFilename()).toMatch(/\.svg$/);
-          expect(text).toContain('<svg');
-          expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
-          const [png] = await Promise.all([page.waitForEvent('download'), page.click(`#${id} button[data-export="png"]`)]);
-          expect(png.suggestedFilename()).toMatch(/\.png$/);
-          const bytes = readFileSync((await png.path())!);
-          expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+          const m = await exportedFigure(page, `#${id}`, /^Poverty Loop \S+ · scenario baseline · seed 42 · 1 run · \d{4}-\d\d-\d\d · /);
+          expect(m.manifest.seed).toBe(42);
+          expect(m.manifest.runs).toBe(1);
+          expect(m.manifest.scenario.id).toBe('baseline');
+          expect(m.manifest.scenario.interventions).toEqual([]);
         }
       }
       expect(errors).toEqual([]);

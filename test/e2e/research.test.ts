@@ -7,6 +7,7 @@ import {
 } from '../../src/analysis/index';
 import { parseScenario, runScenario, tidyRows, type Json, type Scenario } from '../../src/model/index';
 import { encodeScenario } from '../../src/app/scenario/shareLink';
+import { exportedFigure } from './support/figures';
 import { appEval, openApp, ROOT, useHarness, waitReady } from './support/harness';
 
 /**
@@ -82,6 +83,11 @@ describe('browser research: ensembles, comparison, sweeps, sensitivity', () => {
       expect(await page.locator(`#cmp-ce tr[data-measure="${m}"]`).count()).toBe(1);
     }
     expect(await page.textContent('#cmp-ce')).toContain('每脱贫人年花费');
+    // each chart exports with both scenarios and the runs inside the file
+    const fig = await exportedFigure(page, '.cmp-cell:has(#cmp-difference)', /^贫困循环 \S+ · 场景 \S+：修改后对比修改前 · 种子 \d+ · 4 对运行/);
+    expect(fig.manifest.runs).toBe(4);
+    expect(fig.manifest.baseline.interventions).toEqual(SMALL.interventions);
+    expect(fig.manifest.alternative.interventions.map((iv: { lever: string }) => iv.lever)).toEqual([...SMALL.interventions.map((iv) => iv.lever), 'teacherPay']);
 
     // the same comparison computed by the Node engine and src/analysis: same numbers
     const alt = await appEval<Scenario>(page, 'sim.scenario');
@@ -216,6 +222,12 @@ describe('browser research: ensembles, comparison, sweeps, sensitivity', () => {
       expected += sweepRows(b, task, runScenario(scenarios[task.point - 1], task.run, b.seed));
     }
     expect(csv).toBe(expected);
+    // the chart exports with the sweep file inside: npm run sweep's parser reads it to the same design
+    const fig = await exportedFigure(page, '#sweep-results', /^Poverty Loop \S+ · sweep of scenario \S+ · seed \d+ · 8 runs · .* the sweep file \(for npm run sweep\) is inside this file$/);
+    const again = validateSweep(fig.manifest.sweep as Json, 'figure');
+    const rebound = bindSweep(again, inlineScenario(again, 'figure'), 'figure');
+    expect(rebound.design).toEqual(b.design);
+    expect(rebound.runs).toBe(8);
     expect(errors).toEqual([]);
     await context.close();
   });

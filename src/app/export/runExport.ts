@@ -1,5 +1,7 @@
 import { resultsJson, type RunResult, type Scenario, tidyCsv } from '../../model';
 import { version } from '../../../package.json';
+import { t } from '../i18n/i18n';
+import type { Provenance } from './chartExport';
 
 /** The run as tidy CSV: the same function, so the same bytes, as `npm run sim -- file --out x.csv`. */
 export function runCsv(result: RunResult): string {
@@ -23,4 +25,42 @@ export function manifest(scenario: Scenario, seed: number): Record<string, unkno
 /** The run as JSON with its manifest. */
 export function runJson(result: RunResult, scenario: Scenario): string {
   return resultsJson([result], manifest(scenario, result.meta.seed));
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** "1 run" or "n runs (median, 5-95% band)". */
+function runsText(runs: number): string {
+  return runs > 1 ? t('export.runs.many', { n: runs }) : t('export.runs.one');
+}
+
+/**
+ * Provenance of a figure of the loaded run (map, loop, distribution), or of its ensemble of
+ * `runs` runs 1..runs of the same seed (the trajectories with a band).
+ */
+export function runProvenance(scenario: Scenario, seed: number, runs = 1): Provenance {
+  const m = manifest(scenario, seed);
+  (m.manifest as Record<string, unknown>).runs = runs;
+  return {
+    footer: t('export.footer', { version, scenario: scenario.id, seed, runs: runsText(runs), date: today() }),
+    manifest: m,
+  };
+}
+
+/** Provenance of a comparison figure: both scenarios, `runs` pairs on common seeds. */
+export function comparisonProvenance(baseline: Scenario, alternative: Scenario, seed: number, runs: number): Provenance {
+  return {
+    footer: t('export.footer.compare', {
+      version, scenario: alternative.id, seed, runs: runs > 1 ? t('export.runs.pairs', { n: runs }) : t('export.runs.one'), date: today(),
+    }),
+    manifest: { manifest: { app: 'poverty-loop (browser)', version, baseline, alternative, seed, runs, date: new Date().toISOString() } },
+  };
+}
+
+/** Provenance of a sweep figure: the sweep file itself (scenario inline), for `npm run sweep`. */
+export function sweepProvenance(sweep: Record<string, unknown>, scenarioId: string, seed: number, runs: number): Provenance {
+  return {
+    footer: t('export.footer.sweep', { version, scenario: scenarioId, seed, runs, date: today() }),
+    manifest: { manifest: { app: 'poverty-loop (browser)', version, sweep, runs, date: new Date().toISOString() } },
+  };
 }

@@ -56,6 +56,12 @@ export const STRINGS = {
   'panel.distribution': { zh: '农户收入分布', en: 'Household income distribution' },
   'export.chartSvg': { zh: '下载“{chart}” SVG', en: 'Download "{chart}" as SVG' },
   'export.chartPng': { zh: '下载“{chart}” PNG', en: 'Download "{chart}" as PNG' },
+  'export.footer': { zh: '贫困循环 {version} · 场景 {scenario} · 种子 {seed} · {runs} · {date} · 文件内附完整场景', en: 'Poverty Loop {version} · scenario {scenario} · seed {seed} · {runs} · {date} · the full scenario is inside this file' },
+  'export.footer.compare': { zh: '贫困循环 {version} · 场景 {scenario}：修改后对比修改前 · 种子 {seed} · {runs} · {date} · 文件内附修改前后的完整场景', en: 'Poverty Loop {version} · scenario {scenario}: after the change against before · seed {seed} · {runs} · {date} · both scenarios are inside this file' },
+  'export.footer.sweep': { zh: '贫困循环 {version} · 参数扫描，场景 {scenario} · 种子 {seed} · {runs} 次运行 · {date} · 文件内附扫描文件（可用 npm run sweep 复现）', en: 'Poverty Loop {version} · sweep of scenario {scenario} · seed {seed} · {runs} runs · {date} · the sweep file (for npm run sweep) is inside this file' },
+  'export.runs.one': { zh: '1 次运行', en: '1 run' },
+  'export.runs.pairs': { zh: '{n} 对运行，每对使用相同种子（中位数与 5–95% 区间）', en: '{n} pairs of runs on common seeds (median and 5–95% band)' },
+  'export.runs.many': { zh: '{n} 次运行（中位数与 5–95% 区间）', en: '{n} runs (median and 5–95% band)' },
 
   // ---- map -----------------------------------------------------------------------------------
   'map.colourBy': { zh: '着色', en: 'Colour by' },

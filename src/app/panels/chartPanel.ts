@@ -1,10 +1,10 @@
 import type { Chart } from '../charts/chart';
-import { svgText, pngBlob } from '../export/chartExport';
-import { downloadBlob, downloadText } from '../export/download';
+import type { Provenance } from '../export/chartExport';
 import type { AppContext } from '../context';
 import { el } from '../dom/el';
 import { onLangChange, t } from '../i18n/i18n';
 import type { StringId } from '../i18n/strings';
+import { exportButtons } from './exportButtons';
 
 export interface ChartPanel {
   section: HTMLElement;
@@ -26,30 +26,30 @@ export function createChartPanel(
     controls?: HTMLElement[];
     footer?: HTMLElement;
     fileName: () => string;
+    /** What made the figure, printed under an exported file and stored in it. */
+    provenance: () => Provenance | undefined;
     create: (body: HTMLElement, ctx: AppContext) => Chart;
   },
 ): ChartPanel {
   const heading = el('h2', { class: 'panel-title', id: `${options.id}-title` });
   const subtitle = el('span', { class: 'panel-subtitle' });
-  const svgBtn = el('button', { type: 'button', class: 'btn btn-small', 'data-export': 'svg', text: 'SVG' });
-  const pngBtn = el('button', { type: 'button', class: 'btn btn-small', 'data-export': 'png', text: 'PNG' });
   const body = el('div', { class: 'panel-body' });
   const section = el('section', { class: `panel panel-${options.id}`, id: options.id, 'aria-labelledby': `${options.id}-title` },
     el('header', { class: 'panel-head' },
       el('div', { class: 'panel-heading' }, heading, subtitle),
-      el('div', { class: 'panel-controls' }, ...(options.controls ?? []), el('span', { class: 'export-buttons' }, svgBtn, pngBtn))),
+      el('div', { class: 'panel-controls' }, ...(options.controls ?? []), exportButtons({
+        svg: () => chart.svg,
+        name: () => t(options.title),
+        caption: () => `${t(options.title)}${options.subtitle ? ` · ${options.subtitle()}` : ''}`,
+        fileName: options.fileName,
+        provenance: options.provenance,
+      }))),
     body,
     options.footer ?? null);
   const chart = options.create(body, ctx);
 
-  const caption = () => `${t(options.title)}${options.subtitle ? ` · ${options.subtitle()}` : ''}`;
-  svgBtn.addEventListener('click', () => downloadText(`${options.fileName()}.svg`, svgText(chart.svg, caption()), 'image/svg+xml'));
-  pngBtn.addEventListener('click', async () => downloadBlob(`${options.fileName()}.png`, await pngBlob(svgText(chart.svg, caption()), 2)));
-
   function labels(): void {
     heading.textContent = t(options.title);
-    svgBtn.setAttribute('aria-label', t('export.chartSvg', { chart: t(options.title) }));
-    pngBtn.setAttribute('aria-label', t('export.chartPng', { chart: t(options.title) }));
   }
 
   function render(): void {

@@ -11,9 +11,12 @@ import { type BandPoint, type BandSeries, createBandChart } from '../charts/band
 import { OKABE_ITO } from '../charts/palette';
 import { type AppContext, viewUnit } from '../context';
 import { el } from '../dom/el';
+import { slug } from '../export/download';
+import { comparisonProvenance } from '../export/runExport';
 import { fmtCompact, fmtIndicator, fmtNumber, fmtYear } from '../i18n/format';
 import { bi, onLangChange, t } from '../i18n/i18n';
 import type { StringId } from '../i18n/strings';
+import { exportButtons } from '../panels/exportButtons';
 import { comparisonJobs } from './jobs';
 import { createPoolControls } from './poolControls';
 import { comparisonFor, research } from './state';
@@ -39,9 +42,28 @@ export function createComparisonView(ctx: AppContext, baseline: () => Scenario |
   const controls = createPoolControls('cmp', { pausable: false, onRunningChange: (r) => (runBtn.disabled = r) });
   const empty = el('p', { class: 'research-empty', id: 'cmp-empty' });
   const charts = el('div', { class: 'cmp-charts' });
-  const boxes = ['baseline', 'alternative', 'difference'].map((k) => el('div', { class: 'cmp-chart', id: `cmp-${k}` }));
-  charts.append(...boxes);
+  const kinds = ['baseline', 'alternative', 'difference'] as const;
+  const boxes = kinds.map((k) => el('div', { class: 'cmp-chart', id: `cmp-${k}` }));
   const [baseChart, altChart, diffChart] = boxes.map((b, i) => createBandChart(b, ['cmp-base', 'cmp-alt', 'cmp-diff'][i]));
+  // each chart exports with both scenarios and the runs inside the file
+  const chartOf = { baseline: baseChart, alternative: altChart, difference: diffChart };
+  charts.append(...kinds.map((k, i) => el('div', { class: 'cmp-cell' }, exportButtons({
+    svg: () => chartOf[k].svg,
+    name: () => t(`cmp.${k}`),
+    caption: () => '', // the chart draws its own title
+    fileName: () => `${slug(ctx.sim.scenario?.id ?? 'run')}-comparison-${k}-${shown}`,
+    provenance: () => provenanceNow(),
+  }), boxes[i])));
+
+  /** Both scenarios and the runs of what the charts show (the ensemble, or the single runs). */
+  function provenanceNow() {
+    const base = baseline();
+    const alt = ctx.sim.scenario;
+    const meta = ctx.sim.meta;
+    if (!base || !alt || !meta) return undefined;
+    const rec = comparisonFor(base, alt);
+    return comparisonProvenance(base, alt, meta.seed, rec ? rec.baselineResults.length : 1);
+  }
   const ceTitle = el('h3', { class: 'research-subtitle' });
   const ceBody = el('div', { class: 'ce', id: 'cmp-ce' });
   const body = el('div', { class: 'cmp-body' }, charts, el('div', { class: 'ce-box' }, ceTitle, ceBody));

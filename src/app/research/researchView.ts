@@ -14,8 +14,10 @@ import { createMorrisChart, createSweepChart } from '../charts/sweepCharts';
 import type { AppContext } from '../context';
 import { el } from '../dom/el';
 import { downloadText, slug } from '../export/download';
+import { sweepProvenance } from '../export/runExport';
 import { fmtIndicator, fmtNumber, fmtPercent, fmtYear } from '../i18n/format';
 import { bi, onLangChange, t } from '../i18n/i18n';
+import { exportButtons } from '../panels/exportButtons';
 import { ensembleJobs, sweepJobs } from './jobs';
 import { createPoolControls } from './poolControls';
 import { poolSize } from './runPool';
@@ -32,6 +34,8 @@ interface FactorRow {
 
 interface SweepOutcome {
   b: BoundSweep;
+  /** The sweep as a file for `npm run sweep` (scenario inline), stored in exported figures. */
+  file: Record<string, unknown>;
   results: RunResult[];
   outcomes: number[];
 }
@@ -112,8 +116,16 @@ export function createResearchView(ctx: AppContext): ResearchView {
   const csvBtn = el('button', { type: 'button', class: 'btn btn-small', id: 'sweep-csv' });
   const tableNote = el('p', { class: 'research-note', id: 'sweep-table-note' });
   const tableBox = el('div', { class: 'sweep-table-box', id: 'sweep-table' });
+  // the visible chart (sweep or Morris) exports with the sweep file inside
+  const sweepExport = exportButtons({
+    svg: () => (last?.b.design.kind === 'morris' ? morrisChart.svg : sweepChart.svg),
+    name: () => resTitle.textContent ?? '',
+    caption: () => resTitle.textContent ?? '',
+    fileName: () => `${slug(last?.b.scenario.id ?? 'run')}-${last?.b.design.kind === 'morris' ? 'morris' : 'sweep'}`,
+    provenance: () => (last ? sweepProvenance(last.file, last.b.scenario.id, last.b.seed, last.b.runs) : undefined),
+  });
   const results = el('section', { class: 'research-block research-results', id: 'sweep-results', hidden: true },
-    resTitle, resNote, chartBox, morrisBox, el('div', { class: 'form-row' }, tableTitle, csvBtn), tableNote, tableBox);
+    el('div', { class: 'form-row results-head' }, resTitle, sweepExport), resNote, chartBox, morrisBox, el('div', { class: 'form-row' }, tableTitle, csvBtn), tableNote, tableBox);
 
   const left = el('div', { class: 'research-col research-form' }, ensSection, swSection);
   // until a sweep has run, the results column says what will appear there
@@ -179,7 +191,7 @@ export function createResearchView(ctx: AppContext): ResearchView {
   });
 
   /** The sweep the form describes, checked by the same code as `npm run sweep`'s files. */
-  function boundSweep(): BoundSweep {
+  function boundSweep(): { b: BoundSweep; file: Record<string, unknown> } {
     const s = ctx.sim.scenario;
     if (!s) throw new Error('no scenario loaded');
     if (factors.length === 0) throw new Error(t('res.noFactors'));
@@ -189,26 +201,28 @@ export function createResearchView(ctx: AppContext): ResearchView {
       max: Number(f.max.value),
     }));
     const y = year.value === 'end' || year.value === 'mean' ? year.value : Number(year.value);
-    const spec = validateSweep({
+    const file = {
       id: 'browser-sweep', scenario: JSON.parse(JSON.stringify(s)) as Json, vary, design: design.value,
       points: Math.round(Number(points.value)), repetitions: Math.round(Number(reps.value)),
       outcome: { indicator: outcome.value, unit: unit.value, year: y },
-    } as unknown as Json, 'form');
+    };
+    const spec = validateSweep(file as unknown as Json, 'form');
     const scenario = inlineScenario(spec, 'form');
-    return bindSweep(spec, scenario, 'form');
+    return { b: bindSweep(spec, scenario, 'form'), file };
   }
 
   swBtn.addEventListener('click', async () => {
     let b: BoundSweep;
+    let file: Record<string, unknown>;
     try {
-      b = boundSweep();
+      ({ b, file } = boundSweep());
     } catch (e) {
       swControls.say(t('res.failed', { message: e instanceof Error ? e.message : String(e) }));
       return;
     }
     const out = await swControls.run(sweepJobs(b));
     if (!out) return;
-    last = { b, results: out.results, outcomes: out.results.map((r) => runOutcome(b, r)) };
+    last = { b, file, results: out.results, outcomes: out.results.map((r) => runOutcome(b, r)) };
     swControls.say(t('res.sweepDone', { runs: b.runs, points: b.design.points.length, reps: b.repetitions, workers: out.workers, s: fmtNumber(out.ms / 1000, 1) }));
     renderResults();
   });
