@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseScenario, resultValue, runScenario } from '../../src/model/index';
 import { exportedFigure } from './support/figures';
 import { appEval, openApp, playTo, useHarness } from './support/harness';
 
@@ -105,6 +106,14 @@ describe('browser app', () => {
           expect(m.manifest.scenario.id).toBe('baseline');
           expect(m.manifest.scenario.interventions).toEqual([]);
         }
+        // the scenario inside, saved as a file, runs in Node to the numbers shown (to the last
+        // bits of Chromium's and Node's Math.exp and friends)
+        const m = await exportedFigure(page, '#map', /seed 42/);
+        const file = parseScenario(JSON.stringify(m.manifest.scenario), 'figure.json');
+        const node = runScenario({ ...file, years: 2 }, 1, m.manifest.seed);
+        const shown = await appEval<number[]>(page, "[0,1,2].map((y) => sim.value(y, sim.regionUnit, 'povertyRate'))");
+        const units = node.meta.counties.length;
+        [0, 1, 2].forEach((y) => expect(resultValue(node, y, units, 'povertyRate')).toBeCloseTo(shown[y], 12));
       }
       expect(errors).toEqual([]);
       await context.close();
