@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openApp, playTo, useHarness, waitReady } from './support/harness';
+import { addLever, openApp, playTo, useHarness } from './support/harness';
 import { textOverlaps } from './support/layout';
 
 /**
@@ -22,11 +22,7 @@ describe('chart layout', () => {
         await page.click('.hex-map g.county[data-county="yunling"]');
         await page.waitForTimeout(600);
         expect(await textOverlaps(page), 'a county selected').toEqual([]);
-        await page.selectOption('#add-lever', 'teacherPay');
-        await page.click('#add-intervention');
-        await page.click('#apply-intervention');
-        await page.waitForFunction(() => (window as any).povertyLoop.ctx.sim.scenario.interventions.length === 1);
-        await waitReady(page);
+        await addLever(page, 'teacherPay');
         await page.waitForSelector('#comparison-view:not([hidden])');
         await page.waitForTimeout(600);
         expect(await textOverlaps(page), 'comparison view').toEqual([]);

@@ -8,7 +8,7 @@ import {
 import { parseScenario, runScenario, tidyRows, type Json, type Scenario } from '../../src/model/index';
 import { encodeScenario } from '../../src/app/scenario/shareLink';
 import { exportedFigure } from './support/figures';
-import { appEval, openApp, ROOT, useHarness, waitReady } from './support/harness';
+import { addLever, appEval, openApp, ROOT, useHarness } from './support/harness';
 
 /**
  * The browser half of issue #5: ensembles on a pool of Web Workers (equal to the Node engine,
@@ -56,11 +56,7 @@ describe('browser research: ensembles, comparison, sweeps, sensitivity', () => {
   it('adding a lever makes the comparison the view: before, after, difference with its band, cost-effectiveness', async () => {
     const { page, context, errors } = await openApp(h, { hash: hashOf(SMALL) });
     expect(await appEval(page, 'app.research.view()')).toBe('overview');
-    await page.selectOption('#add-lever', 'teacherPay');
-    await page.click('#add-intervention');
-    await page.click('#apply-intervention');
-    await page.waitForFunction(() => (window as any).povertyLoop.ctx.sim.scenario.interventions.length === 1);
-    await waitReady(page);
+    await addLever(page, 'teacherPay');
     await page.waitForSelector('#comparison-view:not([hidden])');
     expect(await appEval(page, 'app.research.view()')).toBe('comparison');
     expect(await page.isVisible('#map')).toBe(false);

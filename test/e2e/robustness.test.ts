@@ -5,26 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { encodeScenario } from '../../src/app/scenario/shareLink';
 import { DRAFT_KEY } from '../../src/app/state/autosave';
 import { parseScenario } from '../../src/model';
-import { appEval, openApp, playTo, ROOT, setSeed, useHarness, waitReady } from './support/harness';
+import { addLever, appEval, openApp, playTo, ROOT, setSeed, useHarness, waitReady } from './support/harness';
 
 const BASELINE_TEXT = readFileSync(join(ROOT, 'scenarios/baseline.json'), 'utf8');
 const MARKUP = '<img src=x onerror="window.__xss=1"><b id="injected">x</b>';
-
-/** Adds a lever in the policy panel and waits for the rerun. */
-async function addLever(page: Page, lever: string): Promise<void> {
-  const before = await appEval<number>(page, 'sim.scenario.interventions.length');
-  await page.click('#tab-policy');
-  await page.selectOption('#add-lever', lever);
-  await page.click('#add-intervention');
-  await page.click('#apply-intervention');
-  await page.waitForFunction((n) => (window as any).povertyLoop.ctx.sim.scenario.interventions.length === n + 1, before);
-  await waitReady(page);
-}
 
 /** Changes the seed in the parameters panel and waits for the rerun. */
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, runScenario, tidyCsv } from '../../src/model';
-import { appEval, openApp, playTo, ROOT, setSeed, useHarness, waitReady } from './support/harness';
+import { addLever, appEval, openApp, playTo, ROOT, setSeed, useHarness, waitReady } from './support/harness';
 
 const BASELINE_TEXT = readFileSync(join(ROOT, 'scenarios/baseline.json'), 'utf8');
 
@@ -83,11 +83,7 @@ describe('scenarios in the browser', () => {
     const { page, context, errors } = await openApp(h);
     // change the seed and add a lever, then share
     await setSeed(page, 7);
-    await page.selectOption('#add-lever', 'teacherPay');
-    await page.click('#add-intervention');
-    await page.click('#apply-intervention');
-    await page.waitForFunction(() => (window as any).povertyLoop.ctx.sim.scenario.interventions.length === 1);
-    await waitReady(page);
+    await addLever(page, 'teacherPay');
     await playTo(page, 3);
     const scenario = await appEval<unknown>(page, 'sim.scenario');
     const values = await appEval<number[]>(page, "[0,1,2,3].map((y) => sim.value(y, 0, 'meanIncome'))");

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openApp, playTo, ROOT, startHarness, waitReady } from './support/harness';
+import { addLever, openApp, playTo, ROOT, startHarness } from './support/harness';
 import { textOverlaps } from './support/layout';
 
 const OUT = join(ROOT, 'docs/screenshots');
@@ -22,11 +22,7 @@ async function researchShots(h: Awaited<ReturnType<typeof startHarness>>, lang: 
   const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
   const { page, context } = await openApp(h, { locale });
   await playTo(page, 7);
-  await page.selectOption('#add-lever', 'teacherPay');
-  await page.click('#add-intervention');
-  await page.click('#apply-intervention');
-  await page.waitForFunction(() => (window as any).povertyLoop.ctx.sim.scenario.interventions.length === 1);
-  await waitReady(page);
+  await addLever(page, 'teacherPay');
   await page.waitForSelector('#comparison-view:not([hidden])');
   await page.fill('#cmp-runs', '10');
   await page.click('#cmp-run');
@@ -103,11 +99,7 @@ async function main(): Promise<void> {
       await shoot(page, `county-${lang}`);
 
       // a policy added and being edited
-      await page.selectOption('#add-lever', 'teacherPay');
-      await page.click('#add-intervention');
-      await page.click('#apply-intervention');
-      await page.waitForFunction(() => (window as any).povertyLoop.ctx.sim.scenario.interventions.length === 1);
-      await waitReady(page);
+      await addLever(page, 'teacherPay');
       await page.click('#view-overview'); // adding a lever opened the comparison view
       await page.selectOption('#add-lever', 'relocation');
       await page.click('#add-intervention');

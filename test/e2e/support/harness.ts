@@ -141,3 +141,14 @@ export async function playTo(page: Page, yearIndex: number): Promise<void> {
   await page.waitForFunction(() => !(window as any).povertyLoop.ctx.store.state.playing);
   await page.locator('#scrubber').fill(String(yearIndex));
 }
+
+/** Adds a lever in the policy panel and waits for the rerun. */
+export async function addLever(page: Page, lever: string): Promise<void> {
+  const before = await appEval<number>(page, 'sim.scenario.interventions.length');
+  await page.click('#tab-policy');
+  await page.selectOption('#add-lever', lever);
+  await page.click('#add-intervention');
+  await page.click('#apply-intervention');
+  await page.waitForFunction((n) => (window as any).povertyLoop.ctx.sim.scenario.interventions.length === n + 1, before);
+  await waitReady(page);
+}
