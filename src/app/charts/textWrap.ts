@@ -29,6 +29,22 @@ export interface FontSpec {
 const CLOSING = /^[，。、：；！？）」』”’》〉】,.;:!?)]/;
 const OPENING = /^[（「『“‘《〈【(]/;
 
+/**
+ * Characters of a full line `chars` to keep when the rest moves to the next line: the character
+ * a closing mark clings to goes with it (`closing`: the next token is one; closing marks already
+ * at the end go too), and opening marks never stay at the end. 0: nothing to move, or nothing
+ * would be left.
+ */
+function cutBeforeMarks(chars: string[], closing: boolean): number {
+  let k = chars.length;
+  if (closing) {
+    k--;
+    while (k > 0 && CLOSING.test(chars[k])) k--;
+  }
+  while (k > 0 && OPENING.test(chars[k - 1])) k--;
+  return k > 0 && k < chars.length ? k : 0;
+}
+
 /** Preferred break points inside Chinese text (zero-width space). */
 export const BREAK = '\u200b';
 
@@ -78,18 +94,14 @@ export function wrapText(text: string, maxWidth: number, font: FontSpec, maxLine
     // Chinese line-breaking rules (禁则): a closing mark never starts a line and an opening mark
     // never ends one. The characters they cling to move to the next line with them, instead of
     // the marks hanging past the edge (at the loop diagram's width "”。" ran out of the chart).
-    const chars = Array.from(cur);
-    let k = chars.length;
-    if (CLOSING.test(tok)) {
-      k--;
-      while (k > 0 && CLOSING.test(chars[k])) k--;
-    }
-    while (k > 0 && OPENING.test(chars[k - 1])) k--;
-    if (joiner === '' && k > 0 && k < chars.length) {
-      lines.push(chars.slice(0, k).join(''));
-      cur = chars.slice(k).join('') + tok;
-    } else if (CLOSING.test(tok)) {
-      cur = next; // nothing to carry (one long word): the mark stays on its line
+    const closing = CLOSING.test(tok);
+    const chars = joiner === '' ? Array.from(cur) : [];
+    const keep = cutBeforeMarks(chars, closing);
+    if (keep > 0) {
+      lines.push(chars.slice(0, keep).join(''));
+      cur = chars.slice(keep).join('') + tok;
+    } else if (closing) {
+      cur = next; // nothing to carry (a Latin word, or a line of marks): the mark stays on its line
     } else {
       lines.push(cur);
       cur = tok;
