@@ -31,23 +31,26 @@ describe('chart layout', () => {
       });
     }
 
-    it(`a lesson in the presenter and its debrief, ${locale}: no text overlaps`, async () => {
-      const { page, context, errors } = await openApp(h, { locale });
-      await page.click('#lessons-button');
-      // this lesson's first chart counts teachers leaving, with a long unit over its top label
-      await page.click('[data-present="teacher-pay-slow"]');
-      await page.waitForSelector('#presenter[data-step="0"][data-phase="ask"]');
-      for (let i = 0; i < 6; i++) await page.keyboard.press('+');
-      await page.keyboard.press('1');
-      await page.keyboard.press('ArrowRight');
-      await page.waitForSelector('#presenter[data-step="0"][data-phase="reveal"]', { timeout: 60_000 });
-      await page.waitForTimeout(400);
-      expect(await textOverlaps(page), 'presenter, step 1 revealed').toEqual([]);
-      await page.keyboard.press('d');
-      await page.waitForSelector('#debrief[data-ready="true"]', { timeout: 120_000 });
-      expect(await textOverlaps(page), 'debrief').toEqual([]);
-      expect(errors).toEqual([]);
-      await context.close();
-    });
+    // a projector's full HD and the 1280×720 many classroom projectors run at
+    for (const viewport of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]) {
+      it(`a lesson in the presenter and its debrief, ${locale}, ${viewport.width}×${viewport.height}: no text overlaps`, async () => {
+        const { page, context, errors } = await openApp(h, { locale, viewport });
+        await page.click('#lessons-button');
+        // this lesson's first chart counts teachers leaving, with a long unit over its top label
+        await page.click('[data-present="teacher-pay-slow"]');
+        await page.waitForSelector('#presenter[data-step="0"][data-phase="ask"]');
+        for (let i = 0; i < 6; i++) await page.keyboard.press('+');
+        await page.keyboard.press('1');
+        await page.keyboard.press('ArrowRight');
+        await page.waitForSelector('#presenter[data-step="0"][data-phase="reveal"]', { timeout: 60_000 });
+        await page.waitForTimeout(400);
+        expect(await textOverlaps(page), 'presenter, step 1 revealed').toEqual([]);
+        await page.keyboard.press('d');
+        await page.waitForSelector('#debrief[data-ready="true"]', { timeout: 120_000 });
+        expect(await textOverlaps(page), 'debrief').toEqual([]);
+        expect(errors).toEqual([]);
+        await context.close();
+      });
+    }
   }
 });
