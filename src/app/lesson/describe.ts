@@ -81,14 +81,16 @@ export function outcomeLines(check: LessonCheck, outcome: CheckOutcome, counties
   return lines;
 }
 
-/** An index from 0 to 1 (school quality, carrying capacity), shown as a decimal. */
-export function isUnitInterval(name: IndicatorName): boolean {
-  return SPEC.get(name)?.unit === '0..1';
+/** The top of an index that runs from 0 (carrying capacity to 1, school quality to 1.25), else null. */
+export function indexTop(name: IndicatorName): number | null {
+  const unit = SPEC.get(name)?.unit;
+  return unit === '0..1' ? 1 : unit === '0..1.25' ? 1.25 : null;
 }
 
 /**
  * The value the class typed for an estimate, in the indicator's own units: shares are typed in
- * percent; an index from 0 to 1 typed as a percentage (45 for 0.45) is read as one.
+ * percent; an index typed as a percentage (45 for 0.45; above the index's top, 1 or 1.25, and at
+ * most 100 times it) is read as one.
  */
 export function estimateFromInput(indicator: IndicatorName, text: string): number | null {
   const cleaned = text.replace(/[,，\s%％]/g, '').replace('。', '.');
@@ -96,7 +98,8 @@ export function estimateFromInput(indicator: IndicatorName, text: string): numbe
   const v = Number(cleaned);
   if (!Number.isFinite(v)) return null;
   if (isShare(indicator)) return v / 100;
-  if (isUnitInterval(indicator) && v > 1 && v <= 100) return v / 100;
+  const top = indexTop(indicator);
+  if (top !== null && v > top && v <= 100 * top) return v / 100;
   return v;
 }
 

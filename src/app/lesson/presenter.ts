@@ -14,7 +14,7 @@ import { bi, lang, onLangChange, setLang } from '../i18n/i18n';
 import { Store } from '../state/store';
 import { SimClient } from '../worker/simClient';
 import {
-  chartTitle, choiceLetter, diffText, estimateFromInput, estimateToInput, indicatorLabel, isShare, isUnitInterval, opText, outcomeLines, predictionText, ruleText,
+  chartTitle, choiceLetter, diffText, estimateFromInput, estimateToInput, indexTop, indicatorLabel, isShare, opText, outcomeLines, predictionText, ruleText,
   unitLabel,
 } from './describe';
 import { drawLessonChart, type LessonChartModel } from './lessonChart';
@@ -564,7 +564,7 @@ export class Presenter {
     return el('div', { class: 'pr-field' },
       el('label', { for: 'pr-estimate', class: 'pr-label', text: lt('pr.estimateLabel') }),
       el('span', { class: 'pr-input-row' }, input,
-        isShare(m.indicator) ? el('span', { class: 'pr-suffix', text: lt('pr.estimateUnitPercent') }) : isUnitInterval(m.indicator) ? el('span', { class: 'pr-suffix', text: '(0–1)' }) : null,
+        isShare(m.indicator) ? el('span', { class: 'pr-suffix', text: lt('pr.estimateUnitPercent') }) : indexTop(m.indicator) !== null ? el('span', { class: 'pr-suffix', text: `(0–${indexTop(m.indicator)})` }) : null,
         saved));
   }
 

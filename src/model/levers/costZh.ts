@@ -2,7 +2,7 @@ import type { LeverName } from './registry';
 
 /** Chinese cost rules of the levers. Typed by LeverName: none can be missing. */
 export const LEVER_COST_ZH: Record<LeverName, string> = {
-  "registration": "benefitYuanPerPerson × 建档立卡人数，加上脱贫后仍在发放的帮扶。",
+  "registration": "benefitYuanPerPerson × 受帮扶人数：建档立卡户、脱贫后仍在帮扶期内的农户（含逐步退出期间递减的帮扶）以及大数据监测下当年获得帮扶的监测户。",
   "teacherPay": "raise × 教师工资 × 在岗教师数。",
   "doctorPay": "raise × 医生工资 × 在岗医生数。",
   "cadrePay": "raise × 干部工资 × 在岗干部数。",
@@ -16,12 +16,12 @@ export const LEVER_COST_ZH: Record<LeverName, string> = {
   "bigDataIdentification": "每户每年20元。",
   "assessmentReform": "无。",
   "relocation": "relocation.costPerPerson × 搬迁人数，加上每名获就业扶持安置的劳动力3,000元。",
-  "ecoCompensation": "yuanPerHousehold × 本县户数。",
+  "ecoCompensation": "yuanPerHousehold × 本县未搬迁的户数。",
   "ecoRangers": "jobs × 8,000元。",
   "ecoTourism": "yuanPerYear（年投资额）。",
   "policyPhaseOut": "无（改变发放内容）。",
   "industryTilt": "economy.capitalPerJob × jobs，分摊到该措施实施的各年。",
-  "microcredit": "未偿贷款余额的10%（贴息和违约损失）。",
+  "microcredit": "每个曾建档立卡且有负债的农户，按其负债（以户均贷款额为上限）每年计10%（贴息和违约损失），不论负债来源。",
   "laborExport": "每组织输出一名外出务工者500元。",
   "supervision": "转移支付的0.5%。",
   "participation": "每个受帮扶户（建档立卡户或仍在帮扶期内的脱贫户）100元。",

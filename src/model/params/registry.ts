@@ -186,7 +186,7 @@ export const PARAMS = [
   // ---- Public services ------------------------------------------------------------------------
   p('services.assessmentBase', 0.04, 0, 0.5, 'share of time', t('常规考核负担', 'Base assessment burden'),
     'Share of professionals\' time on assessment when no poverty campaign runs.', 'Stylised.'),
-  p('services.assessmentPerRegistered', 0.4, 0, 5, 'share of time per registered share per layer', t('建档考核负担', 'Burden per registered household'),
+  p('services.assessmentPerRegistered', 0.4, 0, 5, 'share of time per registered share', t('建档考核负担', 'Burden per registered household'),
     'Extra time share per unit of registered-poor share of residents, scaled by (1 + layers) / 4 for the layers that assess.', 'Essay 二(四): teachers and doctors pulled into form-filling.'),
   p('services.offDutyShare', 0.6, 0, 1, 'share', t('抽调比例', 'Burden taken from duty'),
     'Share of assessment time that teachers and doctors take from teaching and treating.', 'Essay 二(四).'),
@@ -208,7 +208,7 @@ export const PARAMS = [
     'Capital share of local non-farm output.', 'Standard.'),
   p('economy.tfp', 176, 10, 2000, 'yuan^(1-capitalShare)', t('全要素生产率', 'Total factor productivity'),
     'Scale of county non-farm output Y = tfp * productivity * K^a * L^(1-a).',
-    'Calibrated so a hill county at the start employs about two in three local job seekers at its wage.'),
+    'Set by hand. In the default region it gives start-year job rates of about 0.2 (mountain counties), 0.5 (hill), 0.76 (plain) and 1 (prefecture seat) (ODD §8.1).'),
   p('economy.tfpGrowth', 0.02, 0, 0.1, '1/year', t('技术进步率', 'Technology growth'),
     'Yearly growth of non-farm total factor productivity everywhere (national technical progress).', 'Stylised: China\'s TFP growth of about 2% a year in the 2010s.'),
   p('economy.capitalPerJob', 100000, 10000, 500000, 'yuan/job', t('每岗位资本', 'Capital per placed job'),

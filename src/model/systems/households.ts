@@ -292,7 +292,8 @@ export function householdYear(w: World): void {
     }
     const earned = operating + wage + property + transfer - shockCost[i];
     let total = earned;
-    // Social floor (低保): tops registered (optionally monitored near-poor) households up.
+    // Social floor (低保): tops supported households up (registered, exited within support, helped
+    // under big data), and with the near-poor option every monitored household.
     const floor = lSocialFloor[c];
     if (floor > 0 && (support > 0 || (lSocialFloorNearPoor[c] > 0 && (st & S_MONITORED) !== 0)) && total < floor * n) {
       const topUp = floor * n - total;
@@ -349,8 +350,11 @@ export function householdYear(w: World): void {
       gap -= fromAssets;
       db = db * 1.06 + gap * 0.5;
     }
-    // Village poverty projects (产业扶贫): half the category's spending reaches registered
-    // households as productive assets (livestock, seedlings, sheds), per person.
+    // Village poverty projects (产业扶贫): productive assets (livestock, seedlings, sheds) per person
+    // for every supported household (registered, exited within support, or monitored and helped
+    // under big data). The amount per person is half the category's spending over last year's
+    // supported people (ODD §7.6), so what is handed out equals half the category only when the
+    // number supported is unchanged.
     if (support > 0) {
       as += grantPerPerson[c] * n;
       acc[a + A_SUPPORTED] += n;

@@ -47,7 +47,9 @@ export function estimateLoop(w: World): void {
     const investmentAt = (r: number) => {
       const nf = nonFarm(r, 1);
       const employed = Math.min(labourDemand(k.capital[c], a * talentFactor(fill * r, talentTFP) / talentFactor(fill, talentTFP), wage, alpha), seekers * r);
-      // Same relations as invest(): profits (plus tourism's half), the local return, outside investment.
+      // Profits (plus tourism's half), the local return and outside investment by the same relations
+      // as invest(). The households' part (own investment and deposits lent locally) is scaled with
+      // r at this year's lending share: the share is not re-evaluated at the probed local return.
       const profits = Math.max(0, nf - employed * wage) + k.tourismOutput[c] * 0.5;
       const localReturn = k.capital[c] > 0 ? profits / (k.capital[c] + k.tourismCapital[c]) : 0;
       return householdPart * r + reinvestment * profits + outsideInvestmentOf(p, k.attraction[c], nf, localReturn, k.capital[c]) + development;
