@@ -154,14 +154,15 @@ export interface Pair {
  * Ensembles of scenarios/<altId>.json and scenarios/<baseId>.json. With `levers`, first checks
  * that the alternative minus the interventions of those levers IS the counterfactual (same
  * params, region, seed and other interventions), so that the comparison isolates the levers.
+ * `runs` (default RUNS) for an effect too small for three runs to resolve.
  */
-export function pair(altId: string, baseId: string, levers?: readonly string[]): Pair {
+export function pair(altId: string, baseId: string, levers?: readonly string[], runs = RUNS): Pair {
   const alt = loadScenario(altId);
   const base = loadScenario(baseId);
   if (levers && scenarioKey(withoutLevers(alt, levers)) !== scenarioKey(base)) {
     throw new Error(`${altId} without ${levers.join(', ')} is not ${baseId}: the files differ in more than those levers`);
   }
-  return { altId, baseId, alt: ensemble(alt), base: ensemble(base) };
+  return { altId, baseId, alt: ensemble(alt, runs), base: ensemble(base, runs) };
 }
 
 /** One indicator compared between the two ensembles of a pair. */
