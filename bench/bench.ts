@@ -315,8 +315,14 @@ function formatReport(report: ReturnType<typeof buildReport> & { engineSourceCha
   if (ensemble) {
     out.push('');
     out.push(`Ensemble: ${ensemble.runs} runs of ${ensemble.households.toLocaleString('en')} households x ${ensemble.years} years (construction and spin-up included), worker threads`);
-    for (const r of ensemble.rounds) out.push(`  ${r.workers} worker(s): ${r.seconds.toFixed(2)} s, mean run ${(r.runSeconds.reduce((a, b) => a + b, 0) / r.runSeconds.length).toFixed(2)} s (threads started and warmed in ${r.startSeconds.toFixed(2)} s before the clock)`);
+    const meanRun = (r: { runSeconds: number[] }) => r.runSeconds.reduce((x, y) => x + y, 0) / r.runSeconds.length;
+    for (const r of ensemble.rounds) out.push(`  ${r.workers} worker(s): ${r.seconds.toFixed(2)} s, mean run ${meanRun(r).toFixed(2)} s (threads started and warmed in ${r.startSeconds.toFixed(2)} s before the clock)`);
     out.push(`  Speed-up from 1 worker to ${ensemble.cores} cores: ${ensemble.speedup.toFixed(2)} (fastest rounds ${ensemble.secondsOneWorker.toFixed(2)} s / ${ensemble.secondsAllCores.toFixed(2)} s); same results: ${ensemble.identicalResults ? 'yes' : report.engineSourceChanged ? 'NO (the engine source changed during the run)' : 'NO'}`);
+    if (ensemble.speedup > ensemble.cores) {
+      // More than the core count is not parallelism: the rounds compared ran at different speeds.
+      const fastest = (w: number) => ensemble.rounds.filter((r) => r.workers === w).reduce((x, y) => (y.seconds < x.seconds ? y : x));
+      out.push(`  (above the core count: noise between rounds, not parallelism; in the fastest rounds a run took ${meanRun(fastest(1)).toFixed(2)} s on 1 worker and ${meanRun(fastest(ensemble.cores)).toFixed(2)} s on ${ensemble.cores}. Rerun on a quiet machine.)`);
+    }
   }
 
   if (peer) {
