@@ -2,7 +2,7 @@ import type { LeverName } from './registry';
 
 /** Chinese cost rules of the levers. Typed by LeverName: none can be missing. */
 export const LEVER_COST_ZH: Record<LeverName, string> = {
-  "registration": "benefitYuanPerPerson × 受帮扶人数：建档立卡户、脱贫后仍在帮扶期内的农户（含逐步退出期间递减的帮扶）以及大数据监测下当年获得帮扶的监测户。",
+  "registration": "人均帮扶 × 受帮扶人数（按各户的帮扶比例）：建档立卡户、帮扶期内的脱贫户（逐步退出时帮扶比例递减）以及大数据监测下当年获得帮扶的监测户。人均帮扶为 benefitYuanPerPerson；逐步退出的过渡期内为最后一年的标准逐年递减至零。",
   "teacherPay": "raise × 教师工资 × 在岗教师数。",
   "doctorPay": "raise × 医生工资 × 在岗医生数。",
   "cadrePay": "raise × 干部工资 × 在岗干部数。",

@@ -42,7 +42,7 @@ export const LEVERS = [
   { name: 'registration', label: t('精准识别建档立卡', 'Registration of the poor'),
     description: t('按测得收入识别贫困户（有误差和指标），建档立卡户享受帮扶，收入过线后退出。',
       'Registers households by measured income (with error and quotas); registered households get benefits and exit when measured income clears the line.'),
-    cost: 'benefitYuanPerPerson × supported people: registered households, households still supported after exit (a gradual phase-out\'s tapering benefits included), and monitored households helped in the same year under big data.',
+    cost: 'benefit per person × supported people at their share of support: registered households, exited households within their support years (then tapering under a gradual phase-out), and monitored households helped in the same year under big data. The benefit per person is benefitYuanPerPerson, or in a gradual phase-out\'s transition the last one tapering to zero.',
     source: '二(二), 三(四)',
     params: [num('benefitYuanPerPerson', 800, 0, 10000, 'yuan/person/year', t('人均帮扶', 'Benefit per person')),
       num('workShare', 0.3, 0, 1, 'share', t('以工代赈比例', 'Share paid as work-for-relief'))] },
