@@ -31,6 +31,27 @@ describe('chart layout', () => {
       });
     }
 
+    // a tablet or small laptop, and a phone
+    for (const viewport of [{ width: 800, height: 1000 }, { width: 375, height: 800 }]) {
+      it(`narrow screen, ${locale}, ${viewport.width}×${viewport.height}: the run bar keeps play and the year on one line, and nothing scrolls sideways`, async () => {
+        const { page, context, errors } = await openApp(h, { locale, viewport });
+        const box = async (sel: string) => (await page.locator(sel).boundingBox())!;
+        const play = await box('#play');
+        const year = await box('#year');
+        const speed = await box('#speed');
+        const scrubber = await box('#scrubber');
+        const middle = (b: { y: number; height: number }) => b.y + b.height / 2;
+        expect(Math.abs(middle(year) - middle(play)), 'year beside play').toBeLessThan(play.height / 2);
+        if (viewport.width >= 800) expect(Math.abs(middle(speed) - middle(play)), 'speed beside play').toBeLessThan(play.height / 2);
+        expect(scrubber.y, 'scrubber below the buttons').toBeGreaterThan(play.y + play.height - 1);
+        expect(scrubber.width, 'scrubber across the bar').toBeGreaterThan(0.8 * viewport.width);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 'sideways scroll').toBeLessThanOrEqual(0);
+        expect(await textOverlaps(page), 'start').toEqual([]);
+        expect(errors).toEqual([]);
+        await context.close();
+      });
+    }
+
     // a projector's full HD and the 1280×720 many classroom projectors run at
     for (const viewport of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]) {
       it(`a lesson in the presenter and its debrief, ${locale}, ${viewport.width}×${viewport.height}: no text overlaps`, async () => {

@@ -6,6 +6,7 @@ import type { StringId } from '../i18n/strings';
 import { BINS, binEdge, CATEGORIES, DIST_MAX, DIST_MIN, summaryOffset } from '../worker/distribution';
 import { baseFont, type Chart, createChartSvg, fitSvg, FONT } from './chart';
 import { CATEGORY_COLOUR, GRID, INK, INK_MUTED, OKABE_ITO, PAPER } from './palette';
+import { wrapText } from './textWrap';
 
 const CATEGORY_LABEL: StringId[] = ['dist.registered', 'dist.exited', 'dist.never'];
 
@@ -136,7 +137,10 @@ export function createIncomeDistribution(container: HTMLElement, ctx: AppContext
         unit: unitName, year: fmtYear(meta.startYear + yi),
         below: fmtPercent(total ? below / total : 0, 1), band: fmtPercent(total ? inBand / total : 0, 1), households: fmtCompact(total),
       });
-      summaryG.append('text').attr('x', m.left).attr('y', fs * 3.1).attr('font-size', fs * 0.85).attr('fill', INK).text(text);
+      // one line, or two on a narrow screen (a phone), between the legend and the plot
+      const lines = wrapText(text, width - m.left - fs * 0.5, { size: fs * 0.85 }, 2);
+      const summaryY = lines.length > 1 ? fs * 2.6 : fs * 3.1;
+      lines.forEach((line, i) => summaryG.append('text').attr('x', m.left).attr('y', summaryY + i * fs * 1.0).attr('font-size', fs * 0.85).attr('fill', INK).text(line));
     } else {
       summaryG.append('text').attr('x', m.left).attr('y', fs * 3.1).attr('font-size', fs * 0.85).attr('fill', INK_MUTED).text(t('dist.none'));
     }
