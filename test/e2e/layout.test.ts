@@ -33,7 +33,7 @@ describe('chart layout', () => {
 
     // a tablet or small laptop, and a phone
     for (const viewport of [{ width: 800, height: 1000 }, { width: 375, height: 800 }]) {
-      it(`narrow screen, ${locale}, ${viewport.width}×${viewport.height}: the run bar keeps play and the year on one line, and nothing scrolls sideways`, async () => {
+      it(`narrow screen, ${locale}, ${viewport.width}×${viewport.height}: the run bar keeps play and the year on one line, nothing scrolls sideways, the comparison's charts are readable`, async () => {
         const { page, context, errors } = await openApp(h, { locale, viewport });
         const box = async (sel: string) => (await page.locator(sel).boundingBox())!;
         const play = await box('#play');
@@ -47,6 +47,13 @@ describe('chart layout', () => {
         expect(scrubber.width, 'scrubber across the bar').toBeGreaterThan(0.8 * viewport.width);
         expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 'sideways scroll').toBeLessThanOrEqual(0);
         expect(await textOverlaps(page), 'start').toEqual([]);
+        // the comparison's three charts, one under another, each tall enough to read
+        await addLever(page, 'teacherPay');
+        await page.waitForSelector('#comparison-view:not([hidden])');
+        const heights = await page.$$eval('#comparison-view .cmp-chart', (els) => els.map((e) => e.getBoundingClientRect().height));
+        expect(heights.length).toBe(3);
+        for (const hgt of heights) expect(hgt, `comparison chart heights ${heights.join(', ')}`).toBeGreaterThanOrEqual(200);
+        expect(await textOverlaps(page), 'comparison view').toEqual([]);
         expect(errors).toEqual([]);
         await context.close();
       });
