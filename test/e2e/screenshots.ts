@@ -1,12 +1,13 @@
 /**
- * Screenshots of the main views in Chinese and English at 1920×1080 (and the laptop size),
- * saved to docs/screenshots/. Run with `npm run screenshots`; `npm run screenshots -- --only=research`
- * takes only the research views (comparison, bands, sweep, sensitivity).
+ * Screenshots of the main views in Chinese and English at 1920×1080 (and the laptop and phone
+ * sizes), saved to docs/screenshots/. Run with `npm run screenshots`; `npm run screenshots --
+ * --only=research` takes only the research views (comparison, bands, sweep, sensitivity),
+ * `--only=phone` only the phone.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { addLever, openApp, playTo, ROOT, startHarness } from './support/harness';
+import { addLever, type Harness, openApp, playTo, ROOT, startHarness } from './support/harness';
 import { textOverlaps } from './support/layout';
 
 const OUT = join(ROOT, 'docs/screenshots');
@@ -70,6 +71,15 @@ async function researchShots(h: Awaited<ReturnType<typeof startHarness>>, lang: 
   await morris.context.close();
 }
 
+/** A phone (390×844): the run bar and the loop diagram, played to the campaign's target year. */
+async function phoneShot(h: Harness, locale: string, lang: 'zh' | 'en'): Promise<void> {
+  const phone = await openApp(h, { locale, viewport: { width: 390, height: 844 } });
+  await playTo(phone.page, 7);
+  await phone.page.mouse.move(0, 0);
+  await shoot(phone.page, `phone-${lang}`);
+  await phone.context.close();
+}
+
 async function shoot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(600); // transitions settle
   await page.screenshot({ path: join(OUT, `${name}.png`) });
@@ -83,9 +93,13 @@ async function main(): Promise<void> {
   const h = await startHarness();
   try {
     for (const lang of ['zh', 'en'] as const) {
+      const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
+      if (ONLY === 'phone') {
+        await phoneShot(h, locale, lang);
+        continue;
+      }
       await researchShots(h, lang);
       if (ONLY === 'research') continue;
-      const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
       // the region in the campaign's target year
       const { page, context } = await openApp(h, { locale });
       await page.evaluate(() => document.documentElement.style.setProperty('scroll-behavior', 'auto'));
@@ -122,6 +136,7 @@ async function main(): Promise<void> {
       await laptop.page.mouse.move(0, 0);
       await shoot(laptop.page, `laptop-${lang}`);
       await laptop.context.close();
+      await phoneShot(h, locale, lang);
 
       // teaching mode: a lesson in the presenter (question, then outcome), and its debrief
       const lesson = await openApp(h, { locale });
