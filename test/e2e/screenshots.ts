@@ -19,7 +19,7 @@ const done = (page: Page, id: string) => page.waitForSelector(`#${id}-controls[d
  * The research views on the default region: a lever added (the comparison view, run as an
  * ensemble of 10 pairs), the trajectories with the ensemble's band, a sweep, and a Morris ranking.
  */
-async function researchShots(h: Awaited<ReturnType<typeof startHarness>>, lang: 'zh' | 'en'): Promise<void> {
+async function researchShots(h: Harness, lang: 'zh' | 'en'): Promise<void> {
   const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
   const { page, context } = await openApp(h, { locale });
   await playTo(page, 7);

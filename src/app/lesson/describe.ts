@@ -81,10 +81,10 @@ export function outcomeLines(check: LessonCheck, outcome: CheckOutcome, counties
   return lines;
 }
 
-/** The top of an index that runs from 0 (carrying capacity to 1, school quality to 1.25), else null. */
+/** The top of an index whose unit reads '0..top' (carrying capacity 0..1, school quality 0..1.25), else null. */
 export function indexTop(name: IndicatorName): number | null {
-  const unit = SPEC.get(name)?.unit;
-  return unit === '0..1' ? 1 : unit === '0..1.25' ? 1.25 : null;
+  const range = /^0\.\.(\d+(?:\.\d+)?)$/.exec(SPEC.get(name)?.unit ?? '');
+  return range ? Number(range[1]) : null;
 }
 
 /**

@@ -561,11 +561,11 @@ export class Presenter {
       saved.textContent = v === null ? '' : lt('pr.saved');
       this.renderDynamic();
     });
+    const top = indexTop(m.indicator);
+    const suffix = isShare(m.indicator) ? lt('pr.estimateUnitPercent') : top !== null ? `(0–${top})` : null;
     return el('div', { class: 'pr-field' },
       el('label', { for: 'pr-estimate', class: 'pr-label', text: lt('pr.estimateLabel') }),
-      el('span', { class: 'pr-input-row' }, input,
-        isShare(m.indicator) ? el('span', { class: 'pr-suffix', text: lt('pr.estimateUnitPercent') }) : indexTop(m.indicator) !== null ? el('span', { class: 'pr-suffix', text: `(0–${indexTop(m.indicator)})` }) : null,
-        saved));
+      el('span', { class: 'pr-input-row' }, input, suffix === null ? null : el('span', { class: 'pr-suffix', text: suffix }), saved));
   }
 
   private freeField(step: LessonStep, text: string | undefined): HTMLElement {

@@ -44,15 +44,15 @@ export function createComparisonView(ctx: AppContext, baseline: () => Scenario |
   const charts = el('div', { class: 'cmp-charts' });
   const kinds = ['baseline', 'alternative', 'difference'] as const;
   const boxes = kinds.map((k) => el('div', { class: 'cmp-chart', id: `cmp-${k}` }));
-  const [baseChart, altChart, diffChart] = boxes.map((b, i) => createBandChart(b, ['cmp-base', 'cmp-alt', 'cmp-diff'][i]));
+  const bandCharts = boxes.map((b, i) => createBandChart(b, ['cmp-base', 'cmp-alt', 'cmp-diff'][i]));
+  const [baseChart, altChart, diffChart] = bandCharts;
   // each chart exports with both scenarios and the runs inside the file
-  const chartOf = { baseline: baseChart, alternative: altChart, difference: diffChart };
   charts.append(...kinds.map((k, i) => el('div', { class: 'cmp-cell' }, exportButtons({
-    svg: () => chartOf[k].svg,
+    svg: () => bandCharts[i].svg,
     name: () => t(`cmp.${k}`),
     caption: () => '', // the chart draws its own title
     fileName: () => `${slug(ctx.sim.scenario?.id ?? 'run')}-comparison-${k}-${shown}`,
-    provenance: () => provenanceNow(),
+    provenance: provenanceNow,
   }), boxes[i])));
 
   /** Both scenarios and the runs of what the charts show (the ensemble, or the single runs). */
