@@ -11,3 +11,4 @@ export * from './costEffectiveness';
 export * from './sweepFile';
 export * from './sweep';
 export * from './chart';
+export * from './comparable';

@@ -19,6 +19,7 @@ import { createPolicyPanel, type ScenarioSink } from './panels/policyPanel';
 import { createRunControls } from './panels/runControls';
 import { createScenarioBar } from './panels/scenarioBar';
 import { type LibraryEntry, loadLibrary } from './scenario/library';
+import { ReferenceChoice } from './research/reference';
 import { decodeScenario, scenarioInHash, shareUrl } from './scenario/shareLink';
 import { checkBrowserLimits } from './scenario/browserLimits';
 import { INPUT_LIMITS } from '../model/scenario/limits';
@@ -78,36 +79,60 @@ export function startApp(mount: HTMLElement): AppHandle {
     file: null, modified: false, lastGood: null, original: null,
   };
 
-  // ---- the unmodified scenario, run alongside in a second worker for comparison -----------
+  // ---- the reference (before the change, without interventions, or a library scenario), run
+  // alongside in a second worker for the comparison view and the overview's grey runs ----------
+  const referenceChoice = new ReferenceChoice(library);
+  const loaded = () => ({ current: sim.scenario, modified: origin.modified, original: origin.original });
+  const referenceScenario = () => referenceChoice.resolve(loaded())?.scenario ?? null;
   let refSim: SimClient | null = null;
   let pumping = false;
+  /** A reference the engine refused: not tried again until the choice or the scenario changes. */
+  let refused: Scenario | null = null;
+  /** Loads the reference in force and runs it up to the main run's year, until both settle. */
   async function pumpReference(): Promise<void> {
     if (pumping) return;
     pumping = true;
     try {
-      const want = origin.modified ? origin.original : null;
-      if (!want) {
-        ctx.reference = null;
-        return;
+      // the choice, the scenario or the main run may move on while a year is computed
+      for (let want = referenceScenario(); ; want = referenceScenario()) {
+        if (!want || want === refused) {
+          ctx.reference = null;
+          return;
+        }
+        const before = refSim?.scenario === want ? refSim.frontier : -1;
+        if (!(await followReference(want))) continue;
+        const behind = refSim !== null && refSim.frontier < sim.frontier && !refSim.done;
+        // settled, or no progress this round (the next year of the main run pumps again)
+        if (referenceScenario() === want && (!behind || refSim!.frontier === before)) return;
       }
-      if (refSim?.fault) refSim = null;
-      refSim ??= new SimClient();
-      refSim.onData(scheduleRender);
-      if (refSim.scenario !== want) await refSim.load(want);
-      if (origin.original !== want) return;
-      ctx.reference = refSim;
-      scheduleRender();
-      while (origin.modified && origin.original === want && refSim.frontier < sim.frontier && !refSim.done) {
-        if (!(await refSim.step(1))) break;
-      }
-    } catch (e) {
-      console.warn('comparison run stopped:', e);
-      ctx.reference = null;
     } finally {
       pumping = false;
     }
-    // the main run may have moved on meanwhile
-    if (origin.modified && refSim && ctx.reference === refSim && refSim.frontier < sim.frontier && !refSim.done) void pumpReference();
+  }
+
+  /** One round for `want`: false if the choice changed meanwhile. */
+  async function followReference(want: Scenario): Promise<boolean> {
+    try {
+      if (refSim?.fault) refSim = null;
+      refSim ??= new SimClient();
+      refSim.onData(scheduleRender);
+      if (refSim.scenario !== want) {
+        ctx.reference = null;
+        await refSim.load(want);
+      }
+      if (referenceScenario() !== want) return false;
+      ctx.reference = refSim;
+      scheduleRender();
+      while (referenceScenario() === want && refSim.frontier < sim.frontier && !refSim.done) {
+        if (!(await refSim.step(1))) break;
+      }
+      return true;
+    } catch (e) {
+      console.warn('comparison run stopped:', e);
+      refused = want;
+      ctx.reference = null;
+      return false;
+    }
   }
 
   // ---- loading and rerunning ----------------------------------------------------------------
@@ -124,6 +149,8 @@ export function startApp(mount: HTMLElement): AppHandle {
       return;
     }
     player.pause();
+    // another scenario: the reference goes back to its default (a pick made while it loads stays)
+    if (!opts.modified) referenceChoice.key = 'auto';
     store.set({ busy: true });
     try {
       try {
@@ -145,7 +172,11 @@ export function startApp(mount: HTMLElement): AppHandle {
         dropDraftOffer();
         autosave.schedule({ file: opts.file, scenario: s, original: origin.original });
       }
-      if (!opts.modified) ctx.reference = null;
+      if (!opts.modified) {
+        // another scenario: the reference follows the new run
+        ctx.reference = null;
+        void pumpReference();
+      }
       bar.setCurrent(s, opts.file, opts.modified);
       const counties = sim.meta!.counties.length;
       const sel = store.state.selected;
@@ -354,7 +385,7 @@ export function startApp(mount: HTMLElement): AppHandle {
     id: 'multiples', title: 'panel.multiples',
     subtitle: () => {
       const ens = ensembleFor(sim.scenario);
-      return `${store.state.selected === null ? t('multiples.hint') : unitAndYear()}${ctx.reference ? ` · ${t('multiples.reference')}` : ''}${ens ? ` · ${t('multiples.bandUnit')}` : ''}`;
+      return `${store.state.selected === null ? t('multiples.hint') : unitAndYear()}${ctx.reference ? ` · ${t('multiples.reference', { ref: referenceChoice.resolve(loaded())?.label() ?? '' })}` : ''}${ens ? ` · ${t('multiples.bandUnit')}` : ''}`;
     },
     controls: [terrainLegend], fileName: () => fileBase('trajectories'), provenance: provenance(true), create: createSmallMultiples,
   });
@@ -419,7 +450,16 @@ export function startApp(mount: HTMLElement): AppHandle {
   const skip = el('a', { class: 'skip-link', href: '#map' });
   const dropHint = el('div', { class: 'drop-overlay', hidden: true });
   // ---- views: overview (the four charts), comparison, research -----------------------------
-  const comparisonView = createComparisonView(ctx, () => (origin.modified ? origin.original : null));
+  const comparisonView = createComparisonView(ctx, {
+    options: () => referenceChoice.options(loaded()),
+    resolve: () => referenceChoice.resolve(loaded()),
+    choose: (key) => {
+      referenceChoice.key = key;
+      ctx.reference = null;
+      void pumpReference();
+      scheduleRender();
+    },
+  });
   const researchView = createResearchView(ctx);
   type View = 'overview' | 'comparison' | 'research';
   let view: View = 'overview';

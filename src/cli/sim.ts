@@ -4,7 +4,7 @@
  */
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ensembleBands, pairedDifferences } from '../analysis/index';
+import { comparisonMismatch, ensembleBands, pairedDifferences } from '../analysis/index';
 import { formatNumber, INDICATORS, regionCounties, resultsJson, type RunResult, type Scenario, ScenarioError, TIDY_HEADER, tidyRows } from '../model/index';
 import { HELP, parseArgs, type SimOptions, UsageError } from './args';
 import { EXIT_OK, reportError, runMain } from './exit';
@@ -81,10 +81,8 @@ function manifest(options: SimOptions, scenario: Scenario, baseline?: Scenario):
 
 /** A baseline must describe the same counties over the same years as the alternative. */
 function checkComparable(file: string, baseline: Scenario, alternative: Scenario): void {
-  const ids = (s: Scenario) => regionCounties(s.region).map((c) => c.id).join(', ');
-  if (ids(baseline) !== ids(alternative)) throw new ScenarioError(file, '$.region', `the counties of the alternative scenario (${ids(alternative)})`, ids(baseline));
-  if (baseline.startYear !== alternative.startYear) throw new ScenarioError(file, '$.startYear', `the alternative's start year ${alternative.startYear}`, String(baseline.startYear));
-  if (baseline.years !== alternative.years) throw new ScenarioError(file, '$.years', `the alternative's horizon of ${alternative.years} years`, String(baseline.years));
+  const m = comparisonMismatch(baseline, alternative);
+  if (m) throw new ScenarioError(file, m.path, m.expected, m.found);
 }
 
 /** Shard metadata of a `sim --shard` output (docs/cluster.md). */

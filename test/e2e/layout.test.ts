@@ -26,6 +26,11 @@ describe('chart layout', () => {
         await page.waitForSelector('#comparison-view:not([hidden])');
         await page.waitForTimeout(600);
         expect(await textOverlaps(page), 'comparison view').toEqual([]);
+        // against the library scenario with the longest name: titles and legends end in "…"
+        await page.selectOption('#cmp-reference', 'file:scenarios/assessment-burden.json');
+        await page.waitForFunction(() => (window as any).povertyLoop.ctx.reference?.scenario?.id === 'assessment-burden');
+        await page.waitForTimeout(600);
+        expect(await textOverlaps(page), 'comparison with a library scenario').toEqual([]);
         expect(errors).toEqual([]);
         await context.close();
       });
@@ -54,6 +59,11 @@ describe('chart layout', () => {
         expect(heights.length).toBe(3);
         for (const hgt of heights) expect(hgt, `comparison chart heights ${heights.join(', ')}`).toBeGreaterThanOrEqual(200);
         expect(await textOverlaps(page), 'comparison view').toEqual([]);
+        await page.selectOption('#cmp-reference', 'file:scenarios/assessment-burden.json');
+        await page.waitForFunction(() => (window as any).povertyLoop.ctx.reference?.scenario?.id === 'assessment-burden');
+        await page.waitForTimeout(300);
+        expect(await textOverlaps(page), 'comparison with a library scenario').toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 'sideways scroll').toBeLessThanOrEqual(0);
         expect(errors).toEqual([]);
         await context.close();
       });

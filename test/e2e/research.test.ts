@@ -109,6 +109,54 @@ describe('browser research: ensembles, comparison, sweeps, sensitivity', () => {
     await context.close();
   });
 
+  it('compare with: a scenario with levers against itself without them, equal to the Node engine; a library scenario on the same seeds', async () => {
+    const { page, context, errors } = await openApp(h, { hash: hashOf(WITH_LEVER) });
+    await page.click('#view-comparison');
+    await page.waitForSelector('#comparison-view:not([hidden])');
+    // by default, the loaded scenario without its interventions; the library's files run 22
+    // years, not 4, so none of them can be compared with this one
+    expect(await page.inputValue('#cmp-reference')).toBe('without');
+    expect(await page.$$eval('#cmp-reference option', (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['without']);
+    await page.waitForFunction(() => document.querySelector('#comparison-view')!.getAttribute('data-mode') === 'single');
+    for (const id of ['baseline', 'alternative', 'difference']) expect(await page.locator(`#cmp-${id} svg path.median`).count()).toBe(1);
+    expect(await page.textContent('#cmp-baseline')).toContain('对照：不加干预');
+    expect(await page.textContent('#cmp-difference')).toContain('差值：本场景 − 不加干预');
+
+    await page.fill('#cmp-runs', '3');
+    await page.click('#cmp-run');
+    await page.waitForSelector('#cmp-controls[data-state="done"]', { timeout: 120_000 });
+    const base: Scenario = { ...WITH_LEVER, interventions: [] };
+    const runs = [1, 2, 3];
+    const diff = compareEnsembles(runs.map((r) => runScenario(base, r, WITH_LEVER.seed)), runs.map((r) => runScenario(WITH_LEVER, r, WITH_LEVER.seed)));
+    const got = await appEval<number[]>(page, 'Array.from(app.research.state.comparison.comparison.difference.median)');
+    for (let i = 0; i < got.length; i++) expect(Math.abs(got[i] - diff.difference.median[i])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(diff.alternative.median[i])));
+    const fig = await exportedFigure(page, '.cmp-cell:has(#cmp-difference)', /^贫困循环 \S+ · 场景 small-teacher-pay：本场景对比不加干预 · 种子 \d+ · 3 对运行/);
+    expect(fig.manifest.baseline.interventions).toEqual([]);
+    expect(fig.manifest.alternative.interventions).toEqual(WITH_LEVER.interventions);
+
+    // a library scenario: teacher pay against infrastructure, both on teacher pay's seed
+    await page.selectOption('#scenario-picker', 'scenarios/teacher-pay.json');
+    await page.waitForFunction(() => (window as any).povertyLoop.ctx.sim.scenario?.id === 'teacher-pay');
+    await page.waitForFunction(() => document.querySelectorAll('#cmp-reference option').length > 1);
+    expect(await page.inputValue('#cmp-reference')).toBe('without');
+    const options = await page.$$eval('#cmp-reference option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options).toContain('file:scenarios/infrastructure.json');
+    expect(options).toContain('file:scenarios/baseline.json');
+    expect(options).not.toContain('file:scenarios/teacher-pay.json');
+    expect(options).not.toContain('file:scenarios/campaign-china.json');
+    await page.selectOption('#cmp-reference', 'file:scenarios/infrastructure.json');
+    await page.waitForFunction(() => (window as any).povertyLoop.ctx.reference?.scenario?.id === 'infrastructure');
+    await page.click('#step');
+    await page.waitForFunction(() => (window as any).povertyLoop.ctx.reference?.frontier >= 1);
+    expect(await page.textContent('#cmp-difference')).toContain('差值：本场景 − 山区基础设施建设');
+    await exportedFigure(page, '.cmp-cell:has(#cmp-baseline)', /^贫困循环 \S+ · 场景 teacher-pay：本场景对比山区基础设施建设 · 种子 42 · 1 次运行/);
+    // the overview draws the same reference and names it
+    await page.click('#view-overview');
+    await page.waitForFunction(() => document.querySelector('#multiples')!.textContent!.includes('灰色点线 = 山区基础设施建设'));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('an ensemble equals the Node engine run for run, with 1 and with 2 workers, and draws a band on every trajectory chart', async () => {
     const { page, context, errors } = await openApp(h, { hash: hashOf(SMALL), locale: 'en-GB' });
     await openResearch(page);

@@ -2,7 +2,7 @@ import { area, line, max, min, scaleLinear, select } from 'd3';
 import { appendPlotFrame, drawValueGrid, drawYearAxis } from './axes';
 import { baseFont, createChartSvg, fitSvg } from './chart';
 import { INK, INK_MUTED, PAPER } from './palette';
-import { textWidth, wrapText } from './textWrap';
+import { fitLine, textWidth, wrapText } from './textWrap';
 
 /** One year of a series: a value (the median over runs, or a single run's) and maybe its band. */
 export interface BandPoint {
@@ -71,7 +71,10 @@ export function createBandChart(container: HTMLElement, className: string): { sv
     }
     const y = scaleLinear().domain([lo, hi]).nice(5).range([innerH, 0]);
 
-    g.select('text.title').attr('x', fs * 0.3).attr('y', fs * 1.2).attr('font-size', fs * 1.1).attr('font-weight', 700).attr('fill', INK).text(spec.title);
+    // one line: a long title (a library scenario's name) ends in an ellipsis; the whole title is
+    // the chart's accessible name
+    const title = fitLine(spec.title, width - fs * 0.6, { size: fs * 1.1, weight: 700 });
+    g.select('text.title').attr('x', fs * 0.3).attr('y', fs * 1.2).attr('font-size', fs * 1.1).attr('font-weight', 700).attr('fill', INK).text(title);
     g.select('text.note')
       .attr('x', fs * 0.3)
       .attr('y', fs * 1.2 + noteSize * 1.25)
@@ -99,8 +102,9 @@ export function createBandChart(container: HTMLElement, className: string): { sv
       it.select('rect').attr('width', fs * 1.6).attr('height', fs * 0.8).attr('y', -fs * 0.4).attr('fill', s.colour).attr('fill-opacity', hasBand ? 0.22 : 0);
       it.select('line').attr('x1', 0).attr('x2', fs * 1.6).attr('y1', 0).attr('y2', 0).attr('stroke', s.colour).attr('stroke-width', 3)
         .attr('stroke-dasharray', s.dashed ? '6 4' : null);
-      it.select('text').attr('x', fs * 2).attr('y', fs * 0.3).attr('font-size', fs * 0.9).attr('fill', INK).text(s.label);
-      lx += fs * 3 + textWidth(s.label, fs * 0.9);
+      const label = fitLine(s.label, Math.max(fs * 4, width - lx - fs * 2.6), { size: fs * 0.9 });
+      it.select('text').attr('x', fs * 2).attr('y', fs * 0.3).attr('font-size', fs * 0.9).attr('fill', INK).text(label);
+      lx += fs * 3 + textWidth(label, fs * 0.9);
     });
 
     plot.attr('transform', `translate(${m.left},${m.top})`);

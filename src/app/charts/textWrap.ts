@@ -30,6 +30,26 @@ const CLOSING = /^[，。、：；！？）」』”’》〉】,.;:!?)]/;
 const OPENING = /^[（「『“‘《〈【(]/;
 
 /**
+ * `text` on one line no wider than `maxWidth`: itself if it fits, else cut at a character and
+ * ended with an ellipsis (a title whose whole text is also the chart's accessible name).
+ */
+export function fitLine(text: string, maxWidth: number, font: FontSpec): string {
+  const width = (x: string) => textWidth(x, font.size, font.weight);
+  if (width(text) <= maxWidth) return text;
+  const chars = Array.from(text.trim());
+  let lo = 0;
+  let hi = chars.length;
+  // the longest prefix that fits with its ellipsis (width grows with the prefix)
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (width(`${chars.slice(0, mid).join('').trimEnd()}…`) <= maxWidth) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${chars.slice(0, lo).join('').trimEnd()}…`;
+}
+
+
+/**
  * Characters of a full line `chars` to keep when the rest moves to the next line: the character
  * a closing mark clings to goes with it (`closing`: the next token is one; closing marks already
  * at the end go too), and opening marks never stay at the end. 0: nothing to move, or nothing

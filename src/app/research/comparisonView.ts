@@ -1,12 +1,14 @@
 /**
- * The comparison view: the scenario before the user's change (the baseline) and after it (the
- * alternative) on identical seeds, side by side and as their difference, with cost-effectiveness.
- * Until a comparison ensemble has been run it shows the two live runs (run 1 of each, same seed)
- * as single lines; after, the median and 5-95% band of each and of the paired differences.
+ * The comparison view: the loaded scenario (the alternative) against its reference (the
+ * baseline: the scenario before the user's change, the same without its interventions, or a
+ * library scenario with the same counties and years; research/reference.ts) on identical seeds,
+ * side by side and as their difference, with cost-effectiveness. Until a comparison ensemble has
+ * been run it shows the two live runs (run 1 of each, same seed) as single lines; after, the
+ * median and 5-95% band of each and of the paired differences.
  */
 import { bandSeries, compareEnsembles, costEffectiveness, type RatioSummary } from '../../analysis';
 import type { Band } from '../../analysis/stats';
-import { INDICATORS, type IndicatorName, type Scenario } from '../../model';
+import { INDICATORS, type IndicatorName } from '../../model';
 import { type BandPoint, type BandSeries, createBandChart } from '../charts/bandChart';
 import { OKABE_ITO } from '../charts/palette';
 import { type AppContext, viewUnit } from '../context';
@@ -19,6 +21,7 @@ import type { StringId } from '../i18n/strings';
 import { exportButtons } from '../panels/exportButtons';
 import { comparisonJobs } from './jobs';
 import { createPoolControls } from './poolControls';
+import { type ReferenceKey, type ReferenceOption, ReferenceChoice } from './reference';
 import { comparisonFor, research } from './state';
 
 const BASE_COLOUR = '#5f5f5f';
@@ -31,9 +34,23 @@ export interface ComparisonView {
   cancel(): void;
 }
 
-export function createComparisonView(ctx: AppContext, baseline: () => Scenario | null): ComparisonView {
+/** The app's reference: what applies to the loaded scenario, what is in force, and the user's pick. */
+export interface ReferenceSource {
+  options(): ReferenceOption[];
+  resolve(): ReferenceOption | null;
+  choose(key: ReferenceKey): void;
+}
+
+/** "This scenario" at the head of a title (English sentence case; Chinese unchanged). */
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function createComparisonView(ctx: AppContext, reference: ReferenceSource): ComparisonView {
+  const baseline = () => reference.resolve()?.scenario ?? null;
   const heading = el('h2', { class: 'panel-title', id: 'cmp-title' });
   const subtitle = el('span', { class: 'panel-subtitle', id: 'cmp-subtitle' });
+  const referenceLabel = el('label', { for: 'cmp-reference', class: 'inline-label' });
+  const referenceSelect = el('select', { id: 'cmp-reference', class: 'select' });
+  referenceSelect.addEventListener('change', () => reference.choose(referenceSelect.value as ReferenceKey));
   const indicatorLabel = el('label', { for: 'cmp-indicator', class: 'inline-label' });
   const indicator = el('select', { id: 'cmp-indicator', class: 'select' });
   const runsLabel = el('label', { for: 'cmp-runs', class: 'inline-label' });
@@ -49,7 +66,7 @@ export function createComparisonView(ctx: AppContext, baseline: () => Scenario |
   // each chart exports with both scenarios and the runs inside the file
   charts.append(...kinds.map((k, i) => el('div', { class: 'cmp-cell' }, exportButtons({
     svg: () => bandCharts[i].svg,
-    name: () => t(`cmp.${k}`),
+    name: () => chartTitles()[i],
     caption: () => '', // the chart draws its own title
     fileName: () => `${slug(ctx.sim.scenario?.id ?? 'run')}-comparison-${k}-${shown}`,
     provenance: provenanceNow,
@@ -62,7 +79,8 @@ export function createComparisonView(ctx: AppContext, baseline: () => Scenario |
     const meta = ctx.sim.meta;
     if (!base || !alt || !meta) return undefined;
     const rec = comparisonFor(base, alt);
-    return comparisonProvenance(base, alt, meta.seed, rec ? rec.baselineResults.length : 1);
+    const names = namesNow();
+    return comparisonProvenance(base, alt, meta.seed, rec ? rec.baselineResults.length : 1, names ?? undefined);
   }
   const ceTitle = el('h3', { class: 'research-subtitle' });
   const ceBody = el('div', { class: 'ce', id: 'cmp-ce' });
@@ -70,7 +88,7 @@ export function createComparisonView(ctx: AppContext, baseline: () => Scenario |
   const root = el('section', { class: 'research-view', id: 'comparison-view', 'aria-labelledby': 'cmp-title' },
     el('header', { class: 'panel-head' },
       el('div', { class: 'panel-heading' }, heading, subtitle),
-      el('div', { class: 'panel-controls' }, indicatorLabel, indicator, runsLabel, runs, runBtn)),
+      el('div', { class: 'panel-controls' }, referenceLabel, referenceSelect, indicatorLabel, indicator, runsLabel, runs, runBtn)),
     el('div', { class: 'cmp-run-row' }, controls.root),
     empty, body);
 
@@ -100,13 +118,57 @@ export function createComparisonView(ctx: AppContext, baseline: () => Scenario |
     research.changed();
   });
 
+  /** The two scenarios' names in the language shown: { alt: "after your change", ref: "before your change" }. */
+  function namesNow(): { alt: string; ref: string } | null {
+    const ref = reference.resolve();
+    return ref ? { alt: ReferenceChoice.alternativeLabel(ref), ref: ref.label() } : null;
+  }
+
+  /** The names, or placeholders while there is no reference. */
+  function namesShown(): { alt: string; ref: string } {
+    return namesNow() ?? { alt: t('cmp.alt.scenario'), ref: '–' };
+  }
+
+  /** The names, short: { alt: "after", ref: "before" } (a difference, the cost-effectiveness table). */
+  function shortNames(): { alt: string; ref: string } {
+    const ref = reference.resolve();
+    return ref ? { alt: ReferenceChoice.alternativeShort(ref), ref: ref.short() } : namesShown();
+  }
+
+  /** Titles of the three charts (baseline, alternative, difference): long names, short in the difference. */
+  function chartTitles(): [string, string, string] {
+    const names = namesShown();
+    return [capital(t('cmp.baseline', names)), capital(names.alt), t('cmp.difference', shortNames())];
+  }
+
+  /** The picker's options, rebuilt only when the references that apply change. */
+  let optionKeys = '';
+  function fillReferences(): void {
+    const options = reference.options();
+    const chosen = reference.resolve();
+    const keys = `${options.map((o) => `${o.key}=${o.label()}`).join('|')}#${chosen?.key ?? ''}`;
+    if (keys === optionKeys) return;
+    optionKeys = keys;
+    const own = options.filter((o) => !o.key.startsWith('file:'));
+    const files = options.filter((o) => o.key.startsWith('file:'));
+    const option = (o: ReferenceOption) => el('option', { value: o.key, text: o.label() });
+    referenceSelect.replaceChildren(
+      ...(chosen ? [] : [el('option', { value: 'auto', text: t('cmp.ref.choose') })]),
+      ...own.map(option),
+      ...(files.length ? [el('optgroup', { label: t('cmp.ref.library') }, ...files.map(option))] : []));
+    referenceSelect.value = chosen?.key ?? 'auto';
+    referenceSelect.disabled = options.length === 0;
+  }
+
   function labels(): void {
     heading.textContent = t('cmp.title');
+    referenceLabel.textContent = t('cmp.reference');
+    referenceSelect.title = t('cmp.ref.hint');
+    optionKeys = '';
     indicatorLabel.textContent = t('cmp.indicator');
     runsLabel.textContent = t('cmp.runs');
     runBtn.textContent = t('cmp.run');
     empty.textContent = t('cmp.none');
-    ceTitle.textContent = t('ce.title');
     indicator.replaceChildren(...INDICATORS.map((i) => el('option', { value: i.name, text: bi(i.label) })));
     indicator.value = shown;
   }
@@ -118,6 +180,7 @@ export function createComparisonView(ctx: AppContext, baseline: () => Scenario |
 
   function render(): void {
     if (root.hidden) return;
+    fillReferences();
     const base = baseline();
     const meta = ctx.sim.meta;
     const ref = ctx.reference;
@@ -159,10 +222,13 @@ export function createComparisonView(ctx: AppContext, baseline: () => Scenario |
     subtitle.textContent = `${unitName} · ${note}`;
     const vals = [...baseS, ...altS].flatMap((p) => [p.median, p.lo ?? p.median, p.hi ?? p.median]).filter(Number.isFinite);
     const domain: [number, number] | undefined = vals.length ? [Math.min(0, ...vals), Math.max(...vals)] : undefined;
-    const series = (id: string, labelId: StringId, colour: string, points: BandPoint[], dashed = false): BandSeries[] => [{ id, label: t(labelId), colour, points, dashed }];
-    baseChart.render({ title: `${t('cmp.baseline')}: ${label}`, note: unitName, series: series('baseline', 'cmp.baseline', BASE_COLOUR, baseS, true), format: fmt, domain, xDomain });
-    altChart.render({ title: `${t('cmp.alternative')}: ${label}`, note: unitName, series: series('alternative', 'cmp.alternative', ALT_COLOUR, altS), format: fmt, domain, xDomain });
-    diffChart.render({ title: `${t('cmp.difference')}`, note: `${label} · ${unitName}`, series: series('difference', 'cmp.difference', DIFF_COLOUR, diffS), format: fmtDiff, zeroLine: true, xDomain });
+    const [baseTitle, altTitle, diffTitle] = chartTitles();
+    ceTitle.textContent = t('ce.title', shortNames());
+    const series = (id: string, name: string, colour: string, points: BandPoint[], dashed = false): BandSeries[] => [{ id, label: name, colour, points, dashed }];
+    // titles name the runs (a long name ends in "…"); the notes give the measure and the place
+    baseChart.render({ title: baseTitle, note: `${label} · ${unitName}`, series: series('baseline', baseTitle, BASE_COLOUR, baseS, true), format: fmt, domain, xDomain });
+    altChart.render({ title: altTitle, note: `${label} · ${unitName}`, series: series('alternative', altTitle, ALT_COLOUR, altS), format: fmt, domain, xDomain });
+    diffChart.render({ title: diffTitle, note: `${label} · ${unitName}`, series: series('difference', diffTitle, DIFF_COLOUR, diffS), format: fmtDiff, zeroLine: true, xDomain });
     renderCostEffectiveness(rec ? rec.costEffectiveness : null);
   }
 

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { textWidth, wrapText } from '../../../src/app/charts/textWrap';
+import { fitLine, textWidth, wrapText } from '../../../src/app/charts/textWrap';
 
 const CLOSING = /^[，。、：；！？）」』”’》〉】,.;:!?)]/;
 const OPENING = /[（「『“‘《〈【(]$/;
@@ -68,5 +68,27 @@ describe('wrapText', () => {
       }),
       { seed: 7, numRuns: 400 },
     );
+  });
+});
+
+describe('fitLine', () => {
+  it('keeps a line that fits, and cuts one that does not to the longest prefix that fits with its ellipsis', () => {
+    expect(fitLine('Short', 100, { size: SIZE })).toBe('Short');
+    fc.assert(fc.property(fc.string({ minLength: 1, maxLength: 60 }), fc.integer({ min: 20, max: 300 }), fc.boolean(), (text, max, bold) => {
+      const font = { size: SIZE, weight: bold ? 700 : 400 };
+      const line = fitLine(text, max, font);
+      if (textWidth(text, font.size, font.weight) <= max) return line === text;
+      const kept = line.slice(0, -1);
+      // ends in an ellipsis, fits, and is a prefix of the text; one more character would not fit
+      const next = Array.from(text.trim()).slice(0, Array.from(kept).length + 1).join('').trimEnd();
+      return line.endsWith('…') && textWidth(line, font.size, font.weight) <= max + 1e-9 && text.trim().startsWith(kept) &&
+        (next === kept || textWidth(`${next}…`, font.size, font.weight) > max);
+    }));
+  });
+
+  it('cuts a library scenario\'s long name in a chart title (Chinese and English)', () => {
+    const zh = fitLine('差值：本场景 − 易地扶贫搬迁（有就业扶持）', 14 * SIZE, { size: SIZE, weight: 700 });
+    expect(zh).toMatch(/^差值：本场景 − 易地扶贫.*…$/);
+    expect(textWidth(zh, SIZE, 700)).toBeLessThanOrEqual(14 * SIZE);
   });
 });
