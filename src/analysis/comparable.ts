@@ -24,3 +24,16 @@ export function comparisonMismatch(baseline: Scenario, alternative: Scenario): M
   if (baseline.years !== alternative.years) return { path: '$.years', expected: `the alternative's horizon of ${alternative.years} years`, found: String(baseline.years) };
   return null;
 }
+
+/**
+ * `s` with no intervention: the counterfactual of all its levers together (`npm run sim --
+ * s.json --baseline none`, the comparison view's "without its interventions").
+ */
+export function withoutInterventions(s: Scenario): Scenario {
+  return {
+    ...s,
+    id: `${s.id}-without-interventions`,
+    title: { zh: `${s.title.zh}（不加干预）`, en: `${s.title.en} (without interventions)` },
+    interventions: [],
+  };
+}

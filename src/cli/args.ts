@@ -201,7 +201,8 @@ Options:
                     1..N of the base seed, overrides applied to both): the summary shows
                     baseline, alternative and their difference with its 5-95% band, and
                     the cost-effectiveness; --out writes the paired differences
-                    (alternative - baseline) in the same tidy form
+                    (alternative - baseline) in the same tidy form; --baseline none
+                    compares with the scenario itself without its interventions
   --bands FILE.csv  also write the median, 5% and 95% quantiles and the mean over runs
                     (year,county,indicator,median,p5,p95,mean)
   --shard k/n       compute only shard k of n: the runs r with (r - 1) mod n = k - 1;

@@ -4,7 +4,7 @@
  */
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { comparisonMismatch, ensembleBands, pairedDifferences } from '../analysis/index';
+import { comparisonMismatch, ensembleBands, pairedDifferences, withoutInterventions } from '../analysis/index';
 import { formatNumber, INDICATORS, regionCounties, resultsJson, type RunResult, type Scenario, ScenarioError, TIDY_HEADER, tidyRows } from '../model/index';
 import { HELP, parseArgs, type SimOptions, UsageError } from './args';
 import { EXIT_OK, reportError, runMain } from './exit';
@@ -79,6 +79,14 @@ function manifest(options: SimOptions, scenario: Scenario, baseline?: Scenario):
   };
 }
 
+/** `--baseline none`: the scenario itself without its interventions. */
+const BASELINE_NONE = 'none';
+
+function baselineWithout(file: string, scenario: Scenario): Scenario {
+  if (scenario.interventions.length === 0) throw new ScenarioError(file, '$.interventions', 'at least one intervention for --baseline none to leave out', '[]');
+  return withoutInterventions(scenario);
+}
+
 /** A baseline must describe the same counties over the same years as the alternative. */
 function checkComparable(file: string, baseline: Scenario, alternative: Scenario): void {
   const m = comparisonMismatch(baseline, alternative);
@@ -130,7 +138,9 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const { options } = parsed;
   const scenario = await loadScenario(options.scenarioFile, options);
-  const baseline = options.baseline === undefined ? undefined : await loadScenario(options.baseline, options);
+  const baseline = options.baseline === undefined ? undefined
+    : options.baseline === BASELINE_NONE ? baselineWithout(options.scenarioFile, scenario)
+      : await loadScenario(options.baseline, options);
   if (baseline) checkComparable(options.baseline!, baseline, scenario);
   if (options.shard) {
     if (options.out === undefined || /\.json$/i.test(options.out)) throw new UsageError('--shard', 'an --out FILE.csv or --out - with it (a shard writes CSV for npm run merge)', options.out);

@@ -257,6 +257,19 @@ describe.concurrent('npm run sim --baseline and --bands', () => {
     expect(bands).toHaveLength(1 + ROWS_PER_RUN);
   });
 
+  it('--baseline none compares with the scenario itself without its interventions: the same differences as that file', async () => {
+    const [none, file] = await Promise.all([
+      sim([at('small.json'), '--baseline', 'none', '--runs', '2', '--workers', '1', '--out', '-']),
+      sim([at('small.json'), '--baseline', at('base.json'), '--runs', '2', '--workers', '1', '--out', '-']),
+    ]);
+    expect(ok(none).stdout).toBe(ok(file).stdout);
+    const summary = ok(await sim([at('small.json'), '--baseline', 'none', '--runs', '2', '--workers', '1']));
+    expect(summary.stdout).toContain('against Small region (without interventions) · 小地区（不加干预） (sweep-small-without-interventions)');
+    const nothing = await sim([at('base.json'), '--baseline', 'none']);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toContain('base.json: $.interventions: expected at least one intervention for --baseline none to leave out');
+  });
+
   it('refuses a baseline of other counties (exit 2)', async () => {
     await writeFile(at('other.json'), JSON.stringify({ ...BASE, id: 'other', region: { counties: REGION.counties.slice(0, 2) } }));
     const r = await sim([at('small.json'), '--baseline', at('other.json')]);

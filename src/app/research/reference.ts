@@ -10,7 +10,7 @@
  * Derived scenarios are made once per source object: the view finds the comparison ensemble
  * it ran by the identity of the two scenarios.
  */
-import { comparisonMismatch } from '../../analysis';
+import { comparisonMismatch, withoutInterventions as counterfactual } from '../../analysis';
 import type { Scenario } from '../../model';
 import { bi, t } from '../i18n/i18n';
 import type { LibraryEntry } from '../scenario/library';
@@ -39,15 +39,7 @@ const reseeded = new WeakMap<Scenario, Map<number, Scenario>>();
 /** `s` with no intervention (one object per source scenario). */
 export function withoutInterventions(s: Scenario): Scenario {
   let out = withoutOf.get(s);
-  if (!out) {
-    out = {
-      ...s,
-      id: `${s.id}-without-interventions`,
-      title: { zh: `${s.title.zh}（不加干预）`, en: `${s.title.en} (without interventions)` },
-      interventions: [],
-    };
-    withoutOf.set(s, out);
-  }
+  if (!out) withoutOf.set(s, (out = counterfactual(s)));
   return out;
 }
 
