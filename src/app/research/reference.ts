@@ -59,8 +59,19 @@ export class ReferenceChoice {
 
   constructor(private readonly library: readonly LibraryEntry[]) {}
 
+  /** The last list of options and what it was made for (asked for on every frame while playing). */
+  private memo: { loaded: Loaded; options: ReferenceOption[] } | null = null;
+
   /** Every reference that applies to what is loaded, in the order the picker lists them. */
   options(loaded: Loaded): ReferenceOption[] {
+    const m = this.memo;
+    if (m && m.loaded.current === loaded.current && m.loaded.modified === loaded.modified && m.loaded.original === loaded.original) return m.options;
+    const options = this.list(loaded);
+    this.memo = { loaded: { ...loaded }, options };
+    return options;
+  }
+
+  private list(loaded: Loaded): ReferenceOption[] {
     const { current, modified, original } = loaded;
     if (!current) return [];
     const out: ReferenceOption[] = [];
