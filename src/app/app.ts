@@ -455,6 +455,7 @@ export function startApp(mount: HTMLElement): AppHandle {
     resolve: () => referenceChoice.resolve(loaded()),
     choose: (key) => {
       referenceChoice.key = key;
+      refused = null; // the user asks again: try again
       ctx.reference = null;
       void pumpReference();
       scheduleRender();
