@@ -2,6 +2,8 @@
  * Household agents as a struct of typed arrays: one array per field, one slot per agent.
  * One agent stands for `scale` real households. No object per household exists anywhere.
  */
+import { packFields } from './layout';
+
 export interface Households {
   /** Number of slots in use (agents never move between slots). */
   count: number;
@@ -71,19 +73,21 @@ export const STATUS = {
 } as const;
 
 export function allocateHouseholds(capacity: number): Households {
-  const f32 = () => new Float32Array(capacity);
-  const u8 = () => new Uint8Array(capacity);
-  return {
-    count: 0,
-    county: u8(), homeCounty: u8(), village: new Uint16Array(capacity), homeVillage: new Uint16Array(capacity),
-    kids: u8(), youth: u8(), adults: u8(), elders: u8(), migrants: u8(),
-    humanCapital: f32(), childHumanCapital: f32(), health: f32(),
-    land: f32(), landFactor: f32(), assets: f32(), savings: f32(), debt: f32(), ability: f32(),
-    industry: u8(), drive: f32(), status: u8(),
-    registeredYear: new Int16Array(capacity).fill(-1), exitYear: new Int16Array(capacity).fill(-1),
-    fellBack: u8(),
-    income: f32(), output: f32(), shockCost: f32(), wageLabour: f32(), integration: f32(),
-  };
+  const f32 = Float32Array;
+  const u8 = Uint8Array;
+  const fields = packFields(capacity, {
+    county: u8, homeCounty: u8, village: Uint16Array, homeVillage: Uint16Array,
+    kids: u8, youth: u8, adults: u8, elders: u8, migrants: u8,
+    humanCapital: f32, childHumanCapital: f32, health: f32,
+    land: f32, landFactor: f32, assets: f32, savings: f32, debt: f32, ability: f32,
+    industry: u8, drive: f32, status: u8,
+    registeredYear: Int16Array, exitYear: Int16Array,
+    fellBack: u8,
+    income: f32, output: f32, shockCost: f32, wageLabour: f32, integration: f32,
+  });
+  fields.registeredYear.fill(-1);
+  fields.exitYear.fill(-1);
+  return { count: 0, ...fields };
 }
 
 /** Bytes of typed-array storage per household slot. */
