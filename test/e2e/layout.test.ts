@@ -90,5 +90,48 @@ describe('chart layout', () => {
         await context.close();
       });
     }
+
+    // a student going through a lesson alone, on a phone or a tablet held upright
+    for (const viewport of [{ width: 375, height: 800 }, { width: 768, height: 1024 }]) {
+      it(`a lesson in the presenter on a phone or tablet, ${locale}, ${viewport.width}×${viewport.height}: one column, nothing cut off, no text overlaps`, async () => {
+        const { page, context, errors } = await openApp(h, { locale, viewport });
+        await page.click('#lessons-button');
+        await page.click('[data-present="teacher-pay-slow"]');
+        await page.waitForSelector('#presenter[data-step="0"][data-phase="ask"]');
+        const box = async (sel: string) => (await page.locator(sel).first().boundingBox())!;
+        // the text, then the chart below it, each the width of the screen
+        const text = await box('.pr-text');
+        const visual = await box('.pr-visual');
+        expect(visual.y, 'chart below the text').toBeGreaterThanOrEqual(text.y + text.height - 1);
+        for (const b of [text, visual]) expect(b.x + b.width, 'inside the screen').toBeLessThanOrEqual(viewport.width);
+        expect(visual.height, 'chart tall enough to read').toBeGreaterThanOrEqual(240);
+        // the header's parts (lesson and progress, phases, year, buttons) do not run into each other
+        const parts = await page.$$eval('.pr-head > *', (els) => els.map((e) => { const r = e.getBoundingClientRect(); return { l: r.left, r: r.right, t: r.top, b: r.bottom }; }));
+        for (let i = 0; i < parts.length; i++) {
+          for (let j = i + 1; j < parts.length; j++) {
+            const [a, c] = [parts[i], parts[j]];
+            const overlap = Math.min(a.r, c.r) - Math.max(a.l, c.l) > 1 && Math.min(a.b, c.b) - Math.max(a.t, c.t) > 1;
+            expect(overlap, `header parts ${i} and ${j} overlap`).toBe(false);
+          }
+          expect(parts[i].r, `header part ${i} inside the screen`).toBeLessThanOrEqual(viewport.width);
+        }
+        // the buttons to go on stay on the screen
+        const next = await box('#pr-next');
+        expect(next.x + next.width).toBeLessThanOrEqual(viewport.width);
+        expect(next.y + next.height).toBeLessThanOrEqual(viewport.height);
+        expect(await page.evaluate(() => document.querySelector('#presenter')!.scrollWidth - window.innerWidth), 'sideways scroll').toBeLessThanOrEqual(0);
+        await page.click('.pr-choice >> nth=0');
+        await page.click('#pr-next');
+        await page.waitForSelector('#presenter[data-step="0"][data-phase="reveal"]', { timeout: 60_000 });
+        await page.waitForTimeout(400);
+        expect(await textOverlaps(page), 'presenter on a phone, step 1 revealed').toEqual([]);
+        // the debrief fits the screen's width too
+        await page.click('#pr-debrief');
+        await page.waitForSelector('#debrief[data-ready="true"]', { timeout: 120_000 });
+        expect(await page.evaluate(() => document.querySelector('#debrief')!.scrollWidth - window.innerWidth), 'debrief sideways scroll').toBeLessThanOrEqual(0);
+        expect(errors).toEqual([]);
+        await context.close();
+      });
+    }
   }
 });

@@ -1,7 +1,7 @@
 import { axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
 import { INDICATORS, type IndicatorName } from '../../model';
 import { FONT, halo } from '../charts/chart';
-import { textWidth } from '../charts/textWrap';
+import { fitLine, textWidth } from '../charts/textWrap';
 import { INK, OKABE_ITO, PAPER } from '../charts/palette';
 import { fmtIndicator, fmtPercent, fmtYear } from '../i18n/format';
 import { unitText } from '../i18n/units';
@@ -52,8 +52,13 @@ export function drawLessonChart(svgNode: SVGSVGElement, m: LessonChartModel, wid
   svg.append('rect').attr('width', width).attr('height', height).attr('fill', PAPER);
 
   const fmt = (v: number) => fmtIndicator(m.indicator, v);
-  const legendH = fs * 1.9;
-  const margin = { top: legendH + fs * 1.6, right: fs * 6.2, bottom: fs * 2.4, left: fs * 5.2 };
+  const left = fs * 5.2;
+  // the legend's two items side by side, or one under the other where they do not fit (a phone)
+  const legendRoom = width - left - fs * 0.5;
+  const itemWidth = (label: string) => fs * 3.8 + textWidth(label, fs);
+  const stacked = m.compare !== null && itemWidth(m.mainLabel) + itemWidth(m.compareLabel) > legendRoom;
+  const legendH = fs * (stacked ? 3.3 : 1.9);
+  const margin = { top: legendH + fs * 1.6, right: fs * 6.2, bottom: fs * 2.4, left };
   const w = Math.max(60, width - margin.left - margin.right);
   const h = Math.max(60, height - margin.top - margin.bottom);
 
@@ -74,12 +79,15 @@ export function drawLessonChart(svgNode: SVGSVGElement, m: LessonChartModel, wid
   // ---- legend ----
   const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(${margin.left},${fs * 1.25})`).attr('font-size', fs);
   let lx = 0;
+  let ly = 0;
   const legendItem = (label: string, colour: string, dash: string | null, wide: number) => {
-    const g = legend.append('g').attr('transform', `translate(${lx},0)`);
+    const g = legend.append('g').attr('transform', `translate(${lx},${ly})`);
     g.append('line').attr('x1', 0).attr('x2', fs * 2.2).attr('y1', -fs * 0.35).attr('y2', -fs * 0.35)
       .attr('stroke', colour).attr('stroke-width', wide).attr('stroke-dasharray', dash);
-    g.append('text').attr('x', fs * 2.7).attr('y', 0).attr('fill', INK).text(label);
-    lx += fs * 3.8 + textWidth(label, fs);
+    const text = fitLine(label, legendRoom - lx - fs * 2.7, { size: fs });
+    g.append('text').attr('x', fs * 2.7).attr('y', 0).attr('fill', INK).text(text);
+    if (stacked) ly += fs * 1.4;
+    else lx += fs * 3.8 + textWidth(text, fs);
   };
   legendItem(m.mainLabel, MAIN, null, fs * 0.3);
   if (m.compare) legendItem(m.compareLabel, COMPARE, `${fs * 0.5} ${fs * 0.3}`, fs * 0.22);
@@ -91,7 +99,14 @@ export function drawLessonChart(svgNode: SVGSVGElement, m: LessonChartModel, wid
   plot.append('g').attr('class', 'grid').selectAll('line').data(yTicks).join('line')
     .attr('x1', 0).attr('x2', w).attr('y1', (d) => y(d)).attr('y2', (d) => y(d)).attr('stroke', '#d0d0d0').attr('stroke-width', 1);
   const span = m.endYear - m.startYear;
-  const step = span <= 8 ? 1 : span <= 16 ? 2 : 5;
+  // a label every 1, 2 or 5 years by the span, more years apart where the labels would touch
+  const labelRoom = textWidth(fmtYear(m.endYear), fs) * 1.5;
+  let step = span <= 8 ? 1 : span <= 16 ? 2 : 5;
+  for (const s of [1, 2, 5, 10, 20]) {
+    if (s < step) continue;
+    step = s;
+    if ((w * s) / Math.max(1, span) >= labelRoom) break;
+  }
   const xTicks: number[] = [];
   for (let yr = m.startYear; yr <= m.endYear; yr += step) xTicks.push(yr);
   // the end year is always labelled; it takes the place of a regular tick closer than a step
