@@ -11,6 +11,25 @@ import { textOverlaps } from './support/layout';
 describe('chart layout', () => {
   const h = useHarness();
 
+  // a short panel (a laptop's browser with its toolbars): the text is cut, and the cut is at its end
+  it('the loop\'s explanation, where the panel is short, loses words at its end, not its start (en-GB, 1366×650)', async () => {
+    const { page, context, errors } = await openApp(h, { locale: 'en-GB', viewport: { width: 1366, height: 650 } });
+    // heavy assessment: the mountain loop gain falls below 1 (the "broken" explanation)
+    await page.selectOption('#scenario-picker', 'scenarios/assessment-burden.json');
+    await page.waitForFunction(() => (window as any).povertyLoop.ctx.sim.scenario?.id === 'assessment-burden' && !(window as any).povertyLoop.ctx.store.state.busy);
+    await playTo(page, 22);
+    await page.click('.hex-map g.county[data-county="yunling"]');
+    await page.waitForTimeout(600);
+    expect(Number(await page.getAttribute('#loop g[data-gain]', 'data-gain'))).toBeLessThan(1);
+    const texts = await page.$$eval('#loop g[data-gain] text', (ts) => ts.map((x) => x.textContent ?? ''));
+    const at = texts.findIndex((x) => x.startsWith('A shock fades'));
+    expect(at, texts.join(' | ')).toBeGreaterThanOrEqual(0);
+    expect(texts.slice(at).some((x) => x.endsWith('…')), texts.join(' | ')).toBe(true);
+    expect((await textOverlaps(page)).filter((o) => o.startsWith('loop |') && /shock|spiral|climbs|poverty/.test(o)), 'the explanation').toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   for (const locale of ['zh-CN', 'en-GB']) {
     for (const viewport of [{ width: 1920, height: 1080 }, { width: 1366, height: 768 }]) {
       it(`overview and comparison, ${locale}, ${viewport.width}×${viewport.height}: no text overlaps`, async () => {

@@ -6,7 +6,7 @@ import { bi, t } from '../i18n/i18n';
 import type { StringId } from '../i18n/strings';
 import { baseFont, type Chart, createChartSvg, fitSvg } from './chart';
 import { DAMPING, INK, INK_MUTED, OKABE_ITO, PAPER, REINFORCING } from './palette';
-import { textWidth, wrapText } from './textWrap';
+import { fitLine, textWidth, wrapText } from './textWrap';
 
 type StageId = 'ecology' | 'outflow' | 'accumulation' | 'momentum' | 'attraction';
 
@@ -261,8 +261,17 @@ export function createLoopDiagram(container: HTMLElement, ctx: AppContext): Char
     if (side) {
       const optional = (l: (typeof lines)[number]) => l.fill === INK_MUTED && l.size === fs * 0.8;
       while (heightOf(lines) + keyH > h - fs && lines.some(optional)) lines.splice(lines.findIndex(optional), 1);
-      const explain = (l: (typeof lines)[number]) => l.fill === INK && l.size === fs * 0.85;
-      while (heightOf(lines) + keyH > h - fs && lines.some(explain)) lines.splice(lines.findIndex(explain), 1);
+      // the explanation loses lines from its end, the last one kept ending in "…" (dropped from
+      // its start, it read as a fragment: "around: the circle…")
+      const explainAt = () => lines.flatMap((l, i) => (l.fill === INK && l.size === fs * 0.85 ? [i] : []));
+      while (heightOf(lines) + keyH > h - fs && explainAt().length > 0) {
+        const at = explainAt();
+        lines.splice(at[at.length - 1], 1);
+        if (at.length > 1) {
+          const last = lines[at[at.length - 2]];
+          last.text = fitLine(`${last.text.replace(/[\s,，、;；:：]+$/, '')}…`, wrapW, { size: last.size });
+        }
+      }
     }
     let cursor = side ? Math.max(fs * 0.2, (h - heightOf(lines) - keyH) / 2 - fs * 0.5) : fs * 0.6;
     for (const l of lines) {

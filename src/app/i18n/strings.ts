@@ -123,8 +123,8 @@ export const STRINGS = {
     en: 'The circle still amplifies, but it now runs upward: quality factors arrive on net ({flow} a year), and gains come back larger (a virtuous circle).',
   },
   'loop.explain.broken': {
-    zh: '冲击绕一圈后变小：循环已被打破，县域可以走出贫困陷阱。',
-    en: 'A shock fades as it goes around: the circle is broken and the county can climb out.',
+    zh: '冲击绕一圈后变小，不再螺旋下滑；是否走出贫困，要看贫困发生率和人才流失。',
+    en: 'A shock fades as it goes around: no spiral. Whether the county climbs out shows in its poverty and outflow.',
   },
   'loop.legend.width': { zh: '箭头越粗，环节越强（弹性）', en: 'Thicker arrow = stronger link (elasticity)' },
   'loop.notYet': { zh: '各环节的强度从模拟的第一年起测算：请按“播放”或“下一年”。', en: 'Link strengths are measured from the first simulated year on: press Play or Step.' },
