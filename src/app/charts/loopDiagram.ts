@@ -259,8 +259,10 @@ export function createLoopDiagram(container: HTMLElement, ctx: AppContext): Char
     const keyH = side ? fs * 4.2 : 0;
     const heightOf = (ls: typeof lines) => ls.reduce((sum, l) => sum + l.size * 1.25 + (l.gap ?? 0), 0);
     if (side) {
+      // the legend note goes whole (dropped line by line from its start, it left "stronger link
+      // (elasticity)" without "Thicker arrow =")
       const optional = (l: (typeof lines)[number]) => l.fill === INK_MUTED && l.size === fs * 0.8;
-      while (heightOf(lines) + keyH > h - fs && lines.some(optional)) lines.splice(lines.findIndex(optional), 1);
+      if (heightOf(lines) + keyH > h - fs) lines.splice(0, lines.length, ...lines.filter((l) => !optional(l)));
       // the explanation loses lines from its end, the last one kept ending in "…" (dropped from
       // its start, it read as a fragment: "around: the circle…")
       const explainAt = () => lines.flatMap((l, i) => (l.fill === INK && l.size === fs * 0.85 ? [i] : []));
