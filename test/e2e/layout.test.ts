@@ -155,6 +155,10 @@ describe('chart layout', () => {
         await page.click('#pr-debrief');
         await page.waitForSelector('#debrief[data-ready="true"]', { timeout: 120_000 });
         expect(await page.evaluate(() => document.querySelector('#debrief')!.scrollWidth - window.innerWidth), 'debrief sideways scroll').toBeLessThanOrEqual(0);
+        // its charts are drawn at about their shown size: labels keep their size (at least 0.9 of it)
+        const scale = await page.$eval('#debrief .db-chart', (svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width);
+        expect(scale, 'debrief chart: shown width over drawn width').toBeGreaterThanOrEqual(0.9);
+        expect(await textOverlaps(page), 'debrief').toEqual([]);
         expect(errors).toEqual([]);
         await context.close();
       });

@@ -220,7 +220,10 @@ export class Debrief {
     };
     const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
     svg.setAttribute('class', 'db-chart');
-    drawLessonChart(svg, model, CHART_W, CHART_H, 15);
+    // drawn at about the width it is shown at (at most 960), so its 15 px labels stay near 15 px:
+    // drawn at 960 and scaled down to a phone they were 5 px. Printing scales it to the sheet.
+    const width = Math.max(300, Math.min(CHART_W, window.innerWidth - 64));
+    drawLessonChart(svg, model, width, width < 640 ? 300 : CHART_H, 15);
     // scale with the page (and the printed sheet) rather than at a fixed pixel size
     svg.removeAttribute('width');
     svg.removeAttribute('height');
