@@ -4,7 +4,7 @@ import { quantile } from '../../analysis/stats';
 import { drawValueGrid } from './axes';
 import { baseFont, createChartSvg, fitSvg, FONT } from './chart';
 import { GRID, INK, INK_MUTED, OKABE_ITO } from './palette';
-import { textWidth } from './textWrap';
+import { fitLine, textWidth } from './textWrap';
 
 export interface SweepChartSpec {
   /** Label of each varied value (one panel each). */
@@ -62,7 +62,7 @@ export function createSweepChart(container: HTMLElement): { svg: SVGSVGElement; 
     cells.each(function (name, j) {
       const g = select(this).attr('transform', `translate(${(j % cols) * cellW},${Math.floor(j / cols) * cellH})`);
       g.select('text.title').attr('x', fs * 0.4).attr('y', fs * 1.2).attr('font-size', fs).attr('font-weight', 700).attr('fill', INK)
-        .text(fitText(name, cellW - fs, fs));
+        .text(fitLine(name, cellW - fs, { size: fs, weight: 700 }));
       const runs = spec.outcomes.map((v, t) => ({ x: spec.points[Math.floor(t / spec.repetitions)][j], v })).filter((r) => Number.isFinite(r.v));
       const numeric = spec.points.every((p) => typeof p[j] === 'number');
       const distinct = [...new Set(spec.points.map((p) => p[j]))];
@@ -106,14 +106,6 @@ export function createSweepChart(container: HTMLElement): { svg: SVGSVGElement; 
   }
 
   return { svg, render };
-}
-
-/** Shortens a label to fit `width` at font size `size`, with an ellipsis. */
-function fitText(text: string, width: number, size: number): string {
-  if (textWidth(text, size, 700) <= width) return text;
-  let s = text;
-  while (s.length > 1 && textWidth(`${s}…`, size, 700) > width) s = s.slice(0, -1);
-  return `${s}…`;
 }
 
 export interface MorrisChartSpec {
@@ -172,7 +164,7 @@ export function createMorrisChart(container: HTMLElement): { svg: SVGSVGElement;
       .attr('data-mu-star', (e) => e.muStar);
     const bh = yb.bandwidth();
     bars.select('text.label').attr('x', -fs * 0.5).attr('y', bh / 2).attr('dy', '0.35em').attr('text-anchor', 'end')
-      .attr('font-size', fs * 0.9).attr('fill', INK).text((e) => fitText(spec.label(e.factor), labelW - fs, fs * 0.9));
+      .attr('font-size', fs * 0.9).attr('fill', INK).text((e) => fitLine(spec.label(e.factor), labelW - fs, { size: fs * 0.9 }));
     bars.select('rect').attr('width', (e) => Math.max(1, x(e.muStar))).attr('height', bh).attr('fill', OKABE_ITO.blue);
     bars.select('line.sigma')
       .attr('x1', (e) => x(Math.max(0, e.muStar - e.sigma)))

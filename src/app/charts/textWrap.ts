@@ -48,7 +48,6 @@ export function fitLine(text: string, maxWidth: number, font: FontSpec): string 
   return `${chars.slice(0, lo).join('').trimEnd()}…`;
 }
 
-
 /**
  * Characters of a full line `chars` to keep when the rest moves to the next line: the character
  * a closing mark clings to goes with it (`closing`: the next token is one; closing marks already
@@ -79,7 +78,7 @@ function tokenize(text: string): { tokens: string[]; joiner: string } {
  * Splits text into lines no wider than `maxWidth` pixels in `font`: at spaces for Latin text, at zero-width spaces
  * (preferred phrase breaks) or between any two characters for Chinese. Two lines are balanced
  * (the break that makes the longer line shortest); more lines fill greedily; the last line
- * allowed gets an ellipsis if text remains.
+ * allowed ends in an ellipsis, within the width, if text remains.
  */
 export function wrapText(text: string, maxWidth: number, font: FontSpec, maxLines = 3): string[] {
   const emWidth = (x: string) => textWidth(x, font.size, font.weight);
@@ -130,7 +129,8 @@ export function wrapText(text: string, maxWidth: number, font: FontSpec, maxLine
   if (cur) lines.push(cur);
   if (lines.length > maxLines) {
     const kept = lines.slice(0, maxLines);
-    kept[maxLines - 1] = `${kept[maxLines - 1]}…`;
+    // the ellipsis is cut to the width too (appended, it ran past it)
+    kept[maxLines - 1] = fitLine(`${kept[maxLines - 1]}…`, maxWidth, font);
     return kept;
   }
   return lines;

@@ -48,6 +48,11 @@ describe('wrapText', () => {
     const lines = wrapText('一二三四五六七八九十一二三四五六七八九十', 5 * SIZE, { size: SIZE }, 2);
     expect(lines).toHaveLength(2);
     expect(lines[1].endsWith('…')).toBe(true);
+    // the ellipsis within the width too: a full last line used to get it appended past the edge
+    for (const l of lines) expect(textWidth(l, SIZE), l).toBeLessThanOrEqual(5 * SIZE);
+    const latin = wrapText('Difference: this scenario against relocation with employment support', 200, { size: 15, weight: 700 }, 1);
+    expect(latin[0].endsWith('…')).toBe(true);
+    expect(textWidth(latin[0], 15, 700), latin[0]).toBeLessThanOrEqual(200);
   });
 
   it('property: Chinese text with marks loses nothing, keeps the rules and the width', () => {
