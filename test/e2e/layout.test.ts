@@ -11,8 +11,10 @@ import { textOverlaps } from './support/layout';
 describe('chart layout', () => {
   const h = useHarness();
 
-  // a narrow loop panel (a 1200 px window): what does not fit goes from the end, or whole
-  it('the loop panel drops what does not fit from its end, never a text\'s first lines (en-GB, 1200×740)', async () => {
+  // a narrow loop panel (a 1200 px window): the legend note does not fit and goes whole; the
+  // explanation keeps its first words (at this size it is not cut; its cut, wrapText's ellipsis,
+  // is tested in text-wrap.test.ts)
+  it('the loop panel drops the legend note whole and keeps the explanation from its first words (en-GB, 1200×740)', async () => {
     const { page, context, errors } = await openApp(h, { locale: 'en-GB', viewport: { width: 1200, height: 740 } });
     // heavy assessment: the mountain loop gain falls below 1 (the "broken" explanation)
     await page.selectOption('#scenario-picker', 'scenarios/assessment-burden.json');

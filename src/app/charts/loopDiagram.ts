@@ -6,7 +6,7 @@ import { bi, t } from '../i18n/i18n';
 import type { StringId } from '../i18n/strings';
 import { baseFont, type Chart, createChartSvg, fitSvg } from './chart';
 import { DAMPING, INK, INK_MUTED, OKABE_ITO, PAPER, REINFORCING } from './palette';
-import { fitLine, textWidth, wrapText } from './textWrap';
+import { textWidth, wrapText } from './textWrap';
 
 type StageId = 'ecology' | 'outflow' | 'accumulation' | 'momentum' | 'attraction';
 
@@ -238,43 +238,34 @@ export function createLoopDiagram(container: HTMLElement, ctx: AppContext): Char
     g.attr('transform', `translate(${x0},${y0})`).attr('data-gain', known ? gain.toFixed(4) : '');
     g.selectAll('*').remove();
     const px = side ? fs * 0.8 : fs;
-    const lines: { text: string; size: number; weight?: number; fill?: string; gap?: number }[] = [];
+    type Line = { text: string; size: number; weight?: number; fill?: string; gap?: number };
     const wrapW = w - px * 1.5;
     const wrapped = (text: string, size: number, weight = 400, maxLines = 4) => wrapText(text, wrapW, { size, weight }, maxLines);
-    if (side) {
-      lines.push({ text: `${unitName} · ${fmtYear(meta.startYear + y)}`, size: fs * 0.9, fill: INK_MUTED });
-      lines.push({ text: t('loop.gain'), size: fs * 1.1, weight: 700, gap: fs * 0.6 });
-      lines.push({ text: known ? fmtFixed(gain, 2) : '–', size: fs * 3.4, weight: 800, fill: colour, gap: fs * 0.4 });
-      lines.push({ text: known ? t(reinforcing ? 'loop.reinforcing' : 'loop.broken') : t('loop.notYetShort'), size: fs * 1.1, weight: 700, fill: colour, gap: fs * 0.2 });
-      const closing = LINKS.map((l, i) => (l.closing ? values[i] : NaN)).filter((x) => !Number.isNaN(x));
-      if (known) lines.push({ text: `= ${closing.map((x) => fmtFixed(x, 2)).join(' × ')}`, size: fs * 0.85, fill: INK_MUTED, gap: fs * 0.3 });
-      wrapped(explain(), fs * 0.85, 400, 5).forEach((l, i) =>
-        lines.push({ text: l, size: fs * 0.85, fill: INK, gap: i === 0 ? fs * 0.3 : 0 }));
-      wrapped(t('loop.legend.width'), fs * 0.8).forEach((l, i) => lines.push({ text: l, size: fs * 0.8, fill: INK_MUTED, gap: i === 0 ? fs * 0.6 : 0 }));
-    } else {
-      lines.push({ text: `${t('loop.gain')} ${known ? fmtFixed(gain, 2) : '–'} · ${known ? t(reinforcing ? 'loop.reinforcing' : 'loop.broken') : t('loop.notYetShort')}`, size: fs * 1.4, weight: 800, fill: colour });
-      lines.push({ text: wrapText(explain(), w - 2 * px, { size: fs * 0.8 }, 1)[0], size: fs * 0.8, fill: INK, gap: fs * 0.2 });
-    }
-    // fit the column: drop the legend note, then the explanation, if the panel is short
     const keyH = side ? fs * 4.2 : 0;
-    const heightOf = (ls: typeof lines) => ls.reduce((sum, l) => sum + l.size * 1.25 + (l.gap ?? 0), 0);
-    if (side) {
-      // the legend note goes whole (dropped line by line from its start, it left "stronger link
-      // (elasticity)" without "Thicker arrow =")
-      const optional = (l: (typeof lines)[number]) => l.fill === INK_MUTED && l.size === fs * 0.8;
-      if (heightOf(lines) + keyH > h - fs) lines.splice(0, lines.length, ...lines.filter((l) => !optional(l)));
-      // the explanation loses lines from its end, the last one kept ending in "…" (dropped from
-      // its start, it read as a fragment: "around: the circle…")
-      const explainAt = () => lines.flatMap((l, i) => (l.fill === INK && l.size === fs * 0.85 ? [i] : []));
-      while (heightOf(lines) + keyH > h - fs && explainAt().length > 0) {
-        const at = explainAt();
-        lines.splice(at[at.length - 1], 1);
-        if (at.length > 1) {
-          const last = lines[at[at.length - 2]];
-          last.text = fitLine(`${last.text.replace(/[\s,，、;；:：]+$/, '')}…`, wrapW, { size: last.size });
-        }
+    const heightOf = (ls: Line[]) => ls.reduce((sum, l) => sum + l.size * 1.25 + (l.gap ?? 0), 0);
+    /** The side column with at most `explainLines` of explanation (the last ending in "…" if cut) and maybe the legend note. */
+    const sideLines = (explainLines: number, note: boolean): Line[] => {
+      const ls: Line[] = [
+        { text: `${unitName} · ${fmtYear(meta.startYear + y)}`, size: fs * 0.9, fill: INK_MUTED },
+        { text: t('loop.gain'), size: fs * 1.1, weight: 700, gap: fs * 0.6 },
+        { text: known ? fmtFixed(gain, 2) : '–', size: fs * 3.4, weight: 800, fill: colour, gap: fs * 0.4 },
+        { text: known ? t(reinforcing ? 'loop.reinforcing' : 'loop.broken') : t('loop.notYetShort'), size: fs * 1.1, weight: 700, fill: colour, gap: fs * 0.2 },
+      ];
+      const closing = LINKS.map((l, i) => (l.closing ? values[i] : NaN)).filter((x) => !Number.isNaN(x));
+      if (known) ls.push({ text: `= ${closing.map((x) => fmtFixed(x, 2)).join(' × ')}`, size: fs * 0.85, fill: INK_MUTED, gap: fs * 0.3 });
+      if (explainLines > 0) {
+        wrapped(explain(), fs * 0.85, 400, explainLines).forEach((l, i) => ls.push({ text: l, size: fs * 0.85, fill: INK, gap: i === 0 ? fs * 0.3 : 0 }));
       }
-    }
+      if (note) wrapped(t('loop.legend.width'), fs * 0.8).forEach((l, i) => ls.push({ text: l, size: fs * 0.8, fill: INK_MUTED, gap: i === 0 ? fs * 0.6 : 0 }));
+      return ls;
+    };
+    let lines: Line[] = side ? sideLines(5, true) : [
+      { text: `${t('loop.gain')} ${known ? fmtFixed(gain, 2) : '–'} · ${known ? t(reinforcing ? 'loop.reinforcing' : 'loop.broken') : t('loop.notYetShort')}`, size: fs * 1.4, weight: 800, fill: colour },
+      { text: wrapText(explain(), w - 2 * px, { size: fs * 0.8 }, 1)[0], size: fs * 0.8, fill: INK, gap: fs * 0.2 },
+    ];
+    // fit the side column: the legend note goes first, whole; then the explanation loses lines from
+    // its end (cut from its start, it read as a fragment: "around: the circle…")
+    for (let explainLines = 5; side && explainLines >= 0 && heightOf(lines) + keyH > h - fs; explainLines--) lines = sideLines(explainLines, false);
     let cursor = side ? Math.max(fs * 0.2, (h - heightOf(lines) - keyH) / 2 - fs * 0.5) : fs * 0.6;
     for (const l of lines) {
       cursor += (l.gap ?? 0) + l.size;
