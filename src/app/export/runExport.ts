@@ -44,9 +44,9 @@ export function runProvenance(scenario: Scenario, seed: number, runs = 1, date =
   };
 }
 
-/** Provenance of a comparison figure: both scenarios, `runs` pairs on common seeds. */
+/** Provenance of a comparison figure: both scenarios and their names, `runs` pairs on common seeds. */
 export function comparisonProvenance(baseline: Scenario, alternative: Scenario, seed: number, runs: number,
-  names = { alt: t('cmp.alt.modified'), ref: t('cmp.ref.original') }, date = new Date()): Provenance {
+  names: { alt: string; ref: string }, date = new Date()): Provenance {
   const pairs = runs > 1 ? t('export.runs.pairs', { n: runs }) : t('export.runs.one');
   return {
     footer: t('export.footer.compare', { version, scenario: alternative.id, ...names, seed, runs: pairs, date: day(date) }),

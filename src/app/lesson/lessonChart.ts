@@ -101,12 +101,8 @@ export function drawLessonChart(svgNode: SVGSVGElement, m: LessonChartModel, wid
   const span = m.endYear - m.startYear;
   // a label every 1, 2 or 5 years by the span, more years apart where the labels would touch
   const labelRoom = textWidth(fmtYear(m.endYear), fs) * 1.5;
-  let step = span <= 8 ? 1 : span <= 16 ? 2 : 5;
-  for (const s of [1, 2, 5, 10, 20]) {
-    if (s < step) continue;
-    step = s;
-    if ((w * s) / Math.max(1, span) >= labelRoom) break;
-  }
+  const least = span <= 8 ? 1 : span <= 16 ? 2 : 5;
+  const step = [1, 2, 5, 10, 20].find((s) => s >= least && (w * s) / Math.max(1, span) >= labelRoom) ?? 20;
   const xTicks: number[] = [];
   for (let yr = m.startYear; yr <= m.endYear; yr += step) xTicks.push(yr);
   // the end year is always labelled; it takes the place of a regular tick closer than a step

@@ -21,7 +21,7 @@ import type { StringId } from '../i18n/strings';
 import { exportButtons } from '../panels/exportButtons';
 import { comparisonJobs } from './jobs';
 import { createPoolControls } from './poolControls';
-import { type ReferenceKey, type ReferenceOption, ReferenceChoice } from './reference';
+import { namesOf, type ReferenceKey, type ReferenceOption } from './reference';
 import { comparisonFor, research } from './state';
 
 const BASE_COLOUR = '#5f5f5f';
@@ -79,8 +79,7 @@ export function createComparisonView(ctx: AppContext, reference: ReferenceSource
     const meta = ctx.sim.meta;
     if (!base || !alt || !meta) return undefined;
     const rec = comparisonFor(base, alt);
-    const names = namesNow();
-    return comparisonProvenance(base, alt, meta.seed, rec ? rec.baselineResults.length : 1, names ?? undefined);
+    return comparisonProvenance(base, alt, meta.seed, rec ? rec.baselineResults.length : 1, names());
   }
   const ceTitle = el('h3', { class: 'research-subtitle' });
   const ceBody = el('div', { class: 'ce', id: 'cmp-ce' });
@@ -118,27 +117,16 @@ export function createComparisonView(ctx: AppContext, reference: ReferenceSource
     research.changed();
   });
 
-  /** The two scenarios' names in the language shown: { alt: "after your change", ref: "before your change" }. */
-  function namesNow(): { alt: string; ref: string } | null {
+  /** The two scenarios' names (namesOf), or placeholders while there is no reference. */
+  function names(short = false): { alt: string; ref: string } {
     const ref = reference.resolve();
-    return ref ? { alt: ReferenceChoice.alternativeLabel(ref), ref: ref.label() } : null;
-  }
-
-  /** The names, or placeholders while there is no reference. */
-  function namesShown(): { alt: string; ref: string } {
-    return namesNow() ?? { alt: t('cmp.alt.scenario'), ref: '–' };
-  }
-
-  /** The names, short: { alt: "after", ref: "before" } (a difference, the cost-effectiveness table). */
-  function shortNames(): { alt: string; ref: string } {
-    const ref = reference.resolve();
-    return ref ? { alt: ReferenceChoice.alternativeShort(ref), ref: ref.short() } : namesShown();
+    return ref ? namesOf(ref, short) : { alt: t('cmp.alt.scenario'), ref: '–' };
   }
 
   /** Titles of the three charts (baseline, alternative, difference): long names, short in the difference. */
   function chartTitles(): [string, string, string] {
-    const names = namesShown();
-    return [capital(t('cmp.baseline', names)), capital(names.alt), t('cmp.difference', shortNames())];
+    const long = names();
+    return [capital(t('cmp.baseline', long)), capital(long.alt), t('cmp.difference', names(true))];
   }
 
   /** The picker's options, rebuilt only when the references that apply change. */
@@ -223,7 +211,7 @@ export function createComparisonView(ctx: AppContext, reference: ReferenceSource
     const vals = [...baseS, ...altS].flatMap((p) => [p.median, p.lo ?? p.median, p.hi ?? p.median]).filter(Number.isFinite);
     const domain: [number, number] | undefined = vals.length ? [Math.min(0, ...vals), Math.max(...vals)] : undefined;
     const [baseTitle, altTitle, diffTitle] = chartTitles();
-    ceTitle.textContent = t('ce.title', shortNames());
+    ceTitle.textContent = t('ce.title', names(true));
     const series = (id: string, name: string, colour: string, points: BandPoint[], dashed = false): BandSeries[] => [{ id, label: name, colour, points, dashed }];
     // titles name the runs (a long name ends in "…"); the notes give the measure and the place
     baseChart.render({ title: baseTitle, note: `${label} · ${unitName}`, series: series('baseline', baseTitle, BASE_COLOUR, baseS, true), format: fmt, domain, xDomain });

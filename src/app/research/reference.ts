@@ -10,7 +10,7 @@
  * Derived scenarios are made once per source object: the view finds the comparison ensemble
  * it ran by the identity of the two scenarios.
  */
-import { comparisonMismatch, withoutInterventions as counterfactual } from '../../analysis';
+import { comparisonMismatch, withoutInterventions } from '../../analysis';
 import type { Scenario } from '../../model';
 import { bi, t } from '../i18n/i18n';
 import type { LibraryEntry } from '../scenario/library';
@@ -36,10 +36,10 @@ export interface Loaded {
 const withoutOf = new WeakMap<Scenario, Scenario>();
 const reseeded = new WeakMap<Scenario, Map<number, Scenario>>();
 
-/** `s` with no intervention (one object per source scenario). */
-export function withoutInterventions(s: Scenario): Scenario {
+/** withoutInterventions(s), one object per source scenario. */
+export function memoWithout(s: Scenario): Scenario {
   let out = withoutOf.get(s);
-  if (!out) withoutOf.set(s, (out = counterfactual(s)));
+  if (!out) withoutOf.set(s, (out = withoutInterventions(s)));
   return out;
 }
 
@@ -77,7 +77,7 @@ export class ReferenceChoice {
     const out: ReferenceOption[] = [];
     if (modified && original) out.push({ key: 'original', scenario: original, label: () => t('cmp.ref.original'), short: () => t('cmp.short.original') });
     if (current.interventions.length > 0) {
-      out.push({ key: 'without', scenario: withoutInterventions(current), label: () => t('cmp.ref.without'), short: () => t('cmp.short.without') });
+      out.push({ key: 'without', scenario: memoWithout(current), label: () => t('cmp.ref.without'), short: () => t('cmp.short.without') });
     }
     for (const entry of this.library) {
       if (entry.scenario === current || comparisonMismatch(entry.scenario, current)) continue;
@@ -98,13 +98,17 @@ export class ReferenceChoice {
     return find('original') ?? find('without');
   }
 
-  /** The loaded scenario's name beside its reference: "after your change" or "this scenario". */
-  static alternativeLabel(ref: ReferenceOption): string {
-    return t(ref.key === 'original' ? 'cmp.alt.modified' : 'cmp.alt.scenario');
-  }
+}
 
-  /** The same, short: "after" or "this scenario". */
-  static alternativeShort(ref: ReferenceOption): string {
-    return t(ref.key === 'original' ? 'cmp.short.modified' : 'cmp.alt.scenario');
-  }
+/**
+ * The names of the loaded scenario and of its reference, in the language shown: "after your
+ * change" against "before your change", or "this scenario" against "without its interventions" or
+ * a library scenario's title; `short` ("after", "before", "no interventions") for a difference.
+ */
+export function namesOf(ref: ReferenceOption, short = false): { alt: string; ref: string } {
+  const edited = ref.key === 'original';
+  return {
+    alt: t(edited ? (short ? 'cmp.short.modified' : 'cmp.alt.modified') : 'cmp.alt.scenario'),
+    ref: short ? ref.short() : ref.label(),
+  };
 }

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { comparisonMismatch } from '../../../src/analysis/index';
-import { ReferenceChoice, withoutInterventions } from '../../../src/app/research/reference';
+import { bi, t } from '../../../src/app/i18n/i18n';
+import { memoWithout, namesOf, ReferenceChoice } from '../../../src/app/research/reference';
 import type { Scenario } from '../../../src/model/index';
 import { loadScenario, scenarioFiles } from '../../helpers/ensemble';
 
@@ -50,7 +51,7 @@ describe('ReferenceChoice', () => {
     expect(ref.scenario.interventions).toEqual([]);
     expect({ ...ref.scenario, id: tp.id, title: tp.title, interventions: tp.interventions }).toEqual(tp);
     expect(c.resolve(loaded)!.scenario).toBe(ref.scenario);
-    expect(ref.scenario).toBe(withoutInterventions(tp));
+    expect(ref.scenario).toBe(memoWithout(tp));
   });
 
   it('after an edit the default is the scenario before it; a chosen library scenario stays chosen', () => {
@@ -78,5 +79,21 @@ describe('ReferenceChoice', () => {
     expect(ref.seed).toBe(7);
     expect({ ...ref, seed: entry('infrastructure').seed }).toEqual(entry('infrastructure'));
     expect(c.resolve(loaded)!.scenario).toBe(ref);
+  });
+
+  it('names the two runs: after your change against before it; this scenario against a library scenario\'s title', () => {
+    const c = new ReferenceChoice(library);
+    const tp = entry('teacher-pay');
+    const edited: Scenario = { ...tp, seed: 43 };
+    const original = c.resolve({ current: edited, modified: true, original: tp })!;
+    expect(namesOf(original)).toEqual({ alt: t('cmp.alt.modified'), ref: t('cmp.ref.original') });
+    expect(namesOf(original, true)).toEqual({ alt: t('cmp.short.modified'), ref: t('cmp.short.original') });
+    const without = c.resolve({ current: tp, modified: false, original: tp })!;
+    expect(namesOf(without, true)).toEqual({ alt: t('cmp.alt.scenario'), ref: t('cmp.short.without') });
+    c.key = 'file:scenarios/infrastructure.json';
+    const file = c.resolve({ current: tp, modified: false, original: tp })!;
+    const title = bi(entry('infrastructure').title);
+    expect(namesOf(file)).toEqual({ alt: t('cmp.alt.scenario'), ref: title });
+    expect(namesOf(file, true)).toEqual({ alt: t('cmp.alt.scenario'), ref: title });
   });
 });
