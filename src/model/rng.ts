@@ -10,7 +10,10 @@ export interface AleaRng extends Rng {
  * The streams of one purpose, one per county, with their states packed in `states` (ALEA_STATE
  * numbers per county). Each stream's own `state` is a view into it, so a hot loop draws inline
  * from `states` with aleaNext (the same arithmetic, so the same numbers) and every draw, inline
- * or by calling the stream, advances the one sequence.
+ * or by calling the stream, advances the one sequence. The household passes go further: over a
+ * run of one county's households they hold its four state numbers in locals, step them with
+ * aleaNext's arithmetic written out, and store them back when the run ends (nothing else draws
+ * from that stream meanwhile); rng.test.ts and the golden runs check that the numbers are the same.
  */
 export type StreamSet = AleaRng[] & { readonly states: Float64Array };
 

@@ -1,5 +1,5 @@
 import { addCost, LEVER_INDEX } from '../levers/costs';
-import { ALEA_STATE, aleaNext, normal } from '../rng';
+import { ALEA_STATE, normal } from '../rng';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
 
@@ -98,52 +98,85 @@ export function identify(w: World): void {
 
   // Exits, then measured incomes of the rest. The streams are drawn inline (the same numbers as w.rng.identification[c]()).
   const rs = w.rng.identification.states;
-  for (let i = 0; i < n; i++) {
-    const st = status[i];
-    if ((st & S_ALIVE) === 0) continue;
+  // In runs of one county, as in householdYear: the county's bounds, generator state and sums in
+  // locals (the same numbers: each county's sums start from zero, its stream is drawn in order).
+  let i = 0;
+  while (i < n) {
     const c = county[i];
-    if (lRegistration[c] === 0) continue;
-    const people = kids[i] + youth[i] + adults[i] + elders[i];
+    const registration = lRegistration[c] > 0;
     const big = lBigData[c] > 0;
     const b = c * BOUND_STRIDE;
-    // normal(rng) takes u then v.
-    const o = c * ALEA_STATE;
-    let u = aleaNext(rs, o);
-    const v = aleaNext(rs, o);
-    const y = income[i];
-    const registered = (st & S_REGISTERED) !== 0;
     const threshold = bd[b];
-    let m: number;
-    const tier = u >= U_TIERS[0] ? 0 : u >= U_TIERS[1] ? 1 : u >= U_TIERS[2] ? 2 : -1;
-    // Read from the table by index (a ternary between the parameter and a double made V8
-    // allocate a heap number per household).
-    const lo = bd[b + (registered ? BOUND_LO : BOUND_LINE)];
-    const hi = bd[b + (registered ? BOUND_HI : BOUND_LINE)];
-    if (tier >= 0 && y > 0 && y * bd[b + 2 + 2 * tier] >= hi) m = Infinity; // above every threshold
-    else if (tier >= 0 && y > 0 && y * bd[b + 3 + 2 * tier] < lo) m = -Infinity; // below every threshold
-    else {
-      const sigma = bd[b + 1];
-      if (u < 1e-12) u = 1e-12;
-      const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-      m = y * Math.exp(sigma * z - (sigma * sigma) / 2);
-    }
-    measured[i] = m;
-    if (y < line) estimatedPoor[c] += people;
-    if (registered) {
-      if (m >= threshold && t - registeredYear[i] >= 1) {
-        let s2 = (st & ~S_REGISTERED) | S_EXITED;
-        exitYear[i] = t;
-        fellBack[i] = 0;
-        kExitsThisYear[c] += scale;
-        if (y < line) {
-          s2 |= S_PAPER_EXIT;
-          kPaperExitsThisYear[c] += scale;
-        }
-        status[i] = s2;
+    const sigma = bd[b + 1];
+    const o = c * ALEA_STATE;
+    let r0 = rs[o];
+    let r1 = rs[o + 1];
+    let r2 = rs[o + 2];
+    let r3 = rs[o + 3];
+    let sEstimated = 0;
+    let sCandidates = 0;
+    let sExits = 0;
+    let sPaperExits = 0;
+    for (; i < n; i++) {
+      const st = status[i];
+      if ((st & S_ALIVE) === 0) continue;
+      if (county[i] !== c) break;
+      if (!registration) continue;
+      const people = kids[i] + youth[i] + adults[i] + elders[i];
+      // normal(rng) takes u then v (aleaNext written out).
+      let draw = 2091639 * r0 + r3 * 2.3283064365386963e-10;
+      r0 = r1;
+      r1 = r2;
+      r3 = draw | 0;
+      r2 = draw - r3;
+      let u = r2;
+      draw = 2091639 * r0 + r3 * 2.3283064365386963e-10;
+      r0 = r1;
+      r1 = r2;
+      r3 = draw | 0;
+      r2 = draw - r3;
+      const v = r2;
+      const y = income[i];
+      const registered = (st & S_REGISTERED) !== 0;
+      let m: number;
+      const tier = u >= U_TIERS[0] ? 0 : u >= U_TIERS[1] ? 1 : u >= U_TIERS[2] ? 2 : -1;
+      // Read from the table by index (a ternary between the parameter and a double made V8
+      // allocate a heap number per household).
+      const lo = bd[b + (registered ? BOUND_LO : BOUND_LINE)];
+      const hi = bd[b + (registered ? BOUND_HI : BOUND_LINE)];
+      if (tier >= 0 && y > 0 && y * bd[b + 2 + 2 * tier] >= hi) m = Infinity; // above every threshold
+      else if (tier >= 0 && y > 0 && y * bd[b + 3 + 2 * tier] < lo) m = -Infinity; // below every threshold
+      else {
+        if (u < 1e-12) u = 1e-12;
+        const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+        m = y * Math.exp(sigma * z - (sigma * sigma) / 2);
       }
-    } else if (m < line && ((st & S_EXITED) === 0 || big)) {
-      candidates[c] += people;
+      measured[i] = m;
+      if (y < line) sEstimated += people;
+      if (registered) {
+        if (m >= threshold && t - registeredYear[i] >= 1) {
+          let s2 = (st & ~S_REGISTERED) | S_EXITED;
+          exitYear[i] = t;
+          fellBack[i] = 0;
+          sExits += scale;
+          if (y < line) {
+            s2 |= S_PAPER_EXIT;
+            sPaperExits += scale;
+          }
+          status[i] = s2;
+        }
+      } else if (m < line && ((st & S_EXITED) === 0 || big)) {
+        sCandidates += people;
+      }
     }
+    rs[o] = r0;
+    rs[o + 1] = r1;
+    rs[o + 2] = r2;
+    rs[o + 3] = r3;
+    estimatedPoor[c] += sEstimated;
+    candidates[c] += sCandidates;
+    kExitsThisYear[c] += sExits;
+    kPaperExitsThisYear[c] += sPaperExits;
   }
   // Quotas from a survey estimate of the poor (people) after transfers.
   for (let c = 0; c < nC; c++) {
@@ -159,20 +192,42 @@ export function identify(w: World): void {
   // projects use them), in one pass.
   const registered = k.registeredPeople;
   registered.fill(0);
-  for (let i = 0; i < n; i++) {
-    let st = status[i];
-    if ((st & S_ALIVE) === 0) continue;
+  i = 0;
+  while (i < n) {
     const c = county[i];
-    if (lRegistration[c] === 0) continue;
-    if ((st & S_REGISTERED) === 0) {
-      if (measured[i] >= line) continue;
-      if ((st & S_EXITED) !== 0 && lBigData[c] === 0) continue;
-      const o = c * ALEA_STATE;
-      if (!(aleaNext(rs, o) < estimatedPoor[c])) continue;
-      st = (st | S_REGISTERED | S_EVER_REGISTERED) & ~(S_EXITED | S_MONITORED);
-      status[i] = st;
-      registeredYear[i] = t;
+    const registration = lRegistration[c] > 0;
+    const big = lBigData[c] > 0;
+    const share = estimatedPoor[c];
+    const o = c * ALEA_STATE;
+    let r0 = rs[o];
+    let r1 = rs[o + 1];
+    let r2 = rs[o + 2];
+    let r3 = rs[o + 3];
+    let sRegistered = 0;
+    for (; i < n; i++) {
+      let st = status[i];
+      if ((st & S_ALIVE) === 0) continue;
+      if (county[i] !== c) break;
+      if (!registration) continue;
+      if ((st & S_REGISTERED) === 0) {
+        if (measured[i] >= line) continue;
+        if ((st & S_EXITED) !== 0 && !big) continue;
+        const draw = 2091639 * r0 + r3 * 2.3283064365386963e-10;
+        r0 = r1;
+        r1 = r2;
+        r3 = draw | 0;
+        r2 = draw - r3;
+        if (!(r2 < share)) continue;
+        st = (st | S_REGISTERED | S_EVER_REGISTERED) & ~(S_EXITED | S_MONITORED);
+        status[i] = st;
+        registeredYear[i] = t;
+      }
+      sRegistered += (kids[i] + youth[i] + adults[i] + elders[i]) * scale;
     }
-    registered[c] += (kids[i] + youth[i] + adults[i] + elders[i]) * scale;
+    rs[o] = r0;
+    rs[o + 1] = r1;
+    rs[o + 2] = r2;
+    rs[o + 3] = r3;
+    registered[c] += sRegistered;
   }
 }

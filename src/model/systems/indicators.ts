@@ -161,45 +161,84 @@ export function recordIndicators(w: World, out: Float64Array, offset: number): v
     exitedPoor: A_EXITED_POOR, relocated: A_RELOCATED, relocatedPoor: A_RELOCATED_POOR, youth: A_YOUTH, nearPoor: A_NEAR_POOR,
     childHc: A_CHILD_HC, kids: A_KIDS, adultHc: A_ADULT_HC, working: A_WORKING, drive: A_DRIVE, lastingExits: A_LASTING_EXITS,
   } = A;
-  for (let i = 0; i < n; i++) {
-    const st = status[i];
-    if ((st & S_ALIVE) === 0) continue;
-    const nk = kids[i];
-    const ny = youth[i];
-    const na = adults[i];
-    const people = nk + ny + na + elders[i];
-    if (people === 0) continue;
+  // In runs of one county, as in householdYear: the sums gathered in locals and added when the run
+  // ends (the same sums: each county's accumulators start from zero).
+  let i = 0;
+  while (i < n) {
     const c = county[i];
     const b = c * nA;
-    const y = income[i];
-    const poor = y < line;
-    acc[b + A_PEOPLE] += people;
-    if (poor) acc[b + A_POOR] += people;
-    else if (y < band) acc[b + A_NEAR_POOR] += people;
-    if ((st & S_REGISTERED) !== 0) acc[b + A_REGISTERED] += people;
-    acc[b + A_INCOME_SUM] += y * people;
-    if ((st & S_RELOCATED) !== 0) {
-      acc[b + A_RELOCATED] += people;
-      if (poor) acc[b + A_RELOCATED_POOR] += people;
+    const histRow = c * giniBins;
+    let sPeople = 0;
+    let sPoor = 0;
+    let sNearPoor = 0;
+    let sRegistered = 0;
+    let sIncome = 0;
+    let sRelocated = 0;
+    let sRelocatedPoor = 0;
+    let sExited = 0;
+    let sExitedPoor = 0;
+    let sLasting = 0;
+    let sYouth = 0;
+    let sChildHc = 0;
+    let sKids = 0;
+    let sAdultHc = 0;
+    let sWorking = 0;
+    let sDrive = 0;
+    for (; i < n; i++) {
+      const st = status[i];
+      if ((st & S_ALIVE) === 0) continue;
+      if (county[i] !== c) break;
+      const nk = kids[i];
+      const ny = youth[i];
+      const na = adults[i];
+      const people = nk + ny + na + elders[i];
+      if (people === 0) continue;
+      const y = income[i];
+      const poor = y < line;
+      sPeople += people;
+      if (poor) sPoor += people;
+      else if (y < band) sNearPoor += people;
+      if ((st & S_REGISTERED) !== 0) sRegistered += people;
+      sIncome += y * people;
+      if ((st & S_RELOCATED) !== 0) {
+        sRelocated += people;
+        if (poor) sRelocatedPoor += people;
+      }
+      if (exitYear[i] >= 0) {
+        sExited++;
+        // A household below the line, or back on the register, has not stayed out since its exit.
+        if (poor || (st & S_EXITED) === 0) fellBack[i] = 1;
+        if (poor) sExitedPoor++;
+        else if (exitYear[i] === lastingCohort && fellBack[i] === 0) sLasting++;
+      }
+      sYouth += ny;
+      sChildHc += childHumanCapital[i] * nk;
+      sKids += nk;
+      const working = ny + na;
+      sAdultHc += humanCapital[i] * working;
+      sWorking += working;
+      sDrive += drive[i] * people;
+      const bin = giniBinOfFloat32(y, incomeBits[i]);
+      const hb = (histRow + bin) * 2;
+      hist[hb] += people;
+      hist[hb + 1] += (y > 0 ? y : 0) * people;
     }
-    if (exitYear[i] >= 0) {
-      acc[b + A_EXITED_HOUSEHOLDS]++;
-      // A household below the line, or back on the register, has not stayed out since its exit.
-      if (poor || (st & S_EXITED) === 0) fellBack[i] = 1;
-      if (poor) acc[b + A_EXITED_POOR]++;
-      else if (exitYear[i] === lastingCohort && fellBack[i] === 0) acc[b + A_LASTING_EXITS]++;
-    }
-    acc[b + A_YOUTH] += ny;
-    acc[b + A_CHILD_HC] += childHumanCapital[i] * nk;
-    acc[b + A_KIDS] += nk;
-    const working = ny + na;
-    acc[b + A_ADULT_HC] += humanCapital[i] * working;
-    acc[b + A_WORKING] += working;
-    acc[b + A_DRIVE] += drive[i] * people;
-    const bin = giniBinOfFloat32(y, incomeBits[i]);
-    const hb = (c * giniBins + bin) * 2;
-    hist[hb] += people;
-    hist[hb + 1] += (y > 0 ? y : 0) * people;
+    acc[b + A_PEOPLE] += sPeople;
+    acc[b + A_POOR] += sPoor;
+    acc[b + A_NEAR_POOR] += sNearPoor;
+    acc[b + A_REGISTERED] += sRegistered;
+    acc[b + A_INCOME_SUM] += sIncome;
+    acc[b + A_RELOCATED] += sRelocated;
+    acc[b + A_RELOCATED_POOR] += sRelocatedPoor;
+    acc[b + A_EXITED_HOUSEHOLDS] += sExited;
+    acc[b + A_EXITED_POOR] += sExitedPoor;
+    acc[b + A_LASTING_EXITS] += sLasting;
+    acc[b + A_YOUTH] += sYouth;
+    acc[b + A_CHILD_HC] += sChildHc;
+    acc[b + A_KIDS] += sKids;
+    acc[b + A_ADULT_HC] += sAdultHc;
+    acc[b + A_WORKING] += sWorking;
+    acc[b + A_DRIVE] += sDrive;
   }
   // Region accumulators and histogram: sums over counties.
   for (let c = 0; c < nC; c++) {

@@ -1,5 +1,5 @@
 import { addCost, LEVER_INDEX } from '../levers/costs';
-import { ALEA_STATE, aleaNext } from '../rng';
+import { ALEA_STATE } from '../rng';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
 import { HC_BINS, LABOUR_BINS, LABOUR_MAX, assetPow, lookup } from './tables';
@@ -108,69 +108,106 @@ export function produce(w: World): void {
   medicalSum.fill(0);
   schoolingSum.fill(0);
 
-  for (let i = 0; i < h.count; i++) {
-    const st = status[i];
-    if ((st & S_ALIVE) === 0) continue;
-    const ne = elders[i];
-    const n = kids[i] + youth[i] + adults[i] + ne;
-    if (n === 0) {
-      status[i] = st & ~S_ALIVE;
-      continue;
-    }
+  // In runs of one county, as in householdYear: the county's columns read once per run, its sums
+  // gathered in locals (the same sums: each county's accumulators start from zero).
+  const count = h.count;
+  let i = 0;
+  while (i < count) {
     const c = county[i];
     const o = c * ALEA_STATE;
-    const u = aleaNext(rs, o);
-    // Illness: likelier with fewer doctors in post and more elders.
-    const pIll = illnessBase * (1 + (0.8 * ne) / n) * (1.6 - 0.6 * kHealthQuality[c]);
-    let cost = 0;
-    const h0 = health[i];
-    let hl = h0 + 0.15 * (1 - h0);
-    if (u < pIll) {
-      hl -= 0.3;
-      const helped = (st & (REGISTERED_NOT_EXITED | S_MONITORED)) !== 0 ? lMedicalReimbursement[c] : 0;
-      const share = 1 - insured - helped;
-      cost = share > 0 ? illnessCost * share : 0;
-      medicalSum[c] += illnessCost * helped;
-    }
-    hl = hl < 0.2 ? 0.2 : hl > 1 ? 1 : hl;
-    health[i] = hl;
-    // Upper-secondary school costs, unless 12-year free schooling is on (then a public cost).
-    const upper = kids[i] * 0.25 * schoolCost;
-    if (lYears12[c] > 0) schoolingSum[c] += upper;
-    else cost += upper;
-    shockCost[i] = cost;
+    const doctorsTerm = 1.6 - 0.6 * kHealthQuality[c];
+    const reimbursement = lMedicalReimbursement[c];
+    const years12 = lYears12[c] > 0;
+    const jobRate = kJobRate[c];
+    const grainScale = acc[c * 4];
+    const specialtyScale = acc[c * 4 + 1];
+    const inverse = inverseThreshold[c];
+    const supplyRow = c * PRODUCTS;
+    let sSeekers = 0;
+    let sAssets = 0;
+    let sMedical = 0;
+    let sSchooling = 0;
+    // The county's generator state in locals for the run (aleaNext written out below).
+    let r0 = rs[o];
+    let r1 = rs[o + 1];
+    let r2 = rs[o + 2];
+    let r3 = rs[o + 3];
+    for (; i < count; i++) {
+      const st = status[i];
+      if ((st & S_ALIVE) === 0) continue;
+      if (county[i] !== c) break;
+      const ne = elders[i];
+      const n = kids[i] + youth[i] + adults[i] + ne;
+      if (n === 0) {
+        status[i] = st & ~S_ALIVE;
+        continue;
+      }
+      const draw = 2091639 * r0 + r3 * 2.3283064365386963e-10;
+      r0 = r1;
+      r1 = r2;
+      r3 = draw | 0;
+      r2 = draw - r3;
+      const u = r2;
+      // Illness: likelier with fewer doctors in post and more elders.
+      const pIll = illnessBase * (1 + (0.8 * ne) / n) * doctorsTerm;
+      let cost = 0;
+      const h0 = health[i];
+      let hl = h0 + 0.15 * (1 - h0);
+      if (u < pIll) {
+        hl -= 0.3;
+        const helped = (st & (REGISTERED_NOT_EXITED | S_MONITORED)) !== 0 ? reimbursement : 0;
+        const share = 1 - insured - helped;
+        cost = share > 0 ? illnessCost * share : 0;
+        sMedical += illnessCost * helped;
+      }
+      hl = hl < 0.2 ? 0.2 : hl > 1 ? 1 : hl;
+      health[i] = hl;
+      // Upper-secondary school costs, unless 12-year free schooling is on (then a public cost).
+      const upper = kids[i] * 0.25 * schoolCost;
+      if (years12) sSchooling += upper;
+      else cost += upper;
+      shockCost[i] = cost;
 
-    const workers = youth[i] + adults[i] + 0.4 * ne;
-    const effort = workers * (0.55 + 0.45 * hl) * (0.5 + 0.5 * drive[i]);
-    const relocated = (st & S_RELOCATED) !== 0;
-    const seek = relocated ? 0.9 : 0.3 + 1.5 / (5 + land[i]);
-    let jobChance = kJobRate[c];
-    if (relocated) {
-      // Newcomers without networks find work less easily until integrated; employment support
-      // (from their home county's programme) places them in jobs.
-      if (lRelocationEmployment[homeCounty[i]] > 0) jobChance = Math.min(1, jobChance + 0.35);
-      else jobChance *= 0.3 + 0.7 * integration[i];
-    }
-    const seekers = effort * seek;
-    const wl = seekers * jobChance;
-    wageLabour[i] = wl;
-    seekerSum[c] += seekers;
-    const farmLabour = effort - wl;
+      const workers = youth[i] + adults[i] + 0.4 * ne;
+      const effort = workers * (0.55 + 0.45 * hl) * (0.5 + 0.5 * drive[i]);
+      const relocated = (st & S_RELOCATED) !== 0;
+      const seek = relocated ? 0.9 : 0.3 + 1.5 / (5 + land[i]);
+      let jobChance = jobRate;
+      if (relocated) {
+        // Newcomers without networks find work less easily until integrated; employment support
+        // (from their home county's programme) places them in jobs.
+        if (lRelocationEmployment[homeCounty[i]] > 0) jobChance = Math.min(1, jobChance + 0.35);
+        else jobChance *= 0.3 + 0.7 * integration[i];
+      }
+      const seekers = effort * seek;
+      const wl = seekers * jobChance;
+      wageLabour[i] = wl;
+      sSeekers += seekers;
+      const farmLabour = effort - wl;
 
-    const vi = village[i];
-    const ind = industry[i];
-    const ecoFactor = 0.35 + 0.65 * vEco[vi];
-    const countyScale = acc[c * 4 + (ind === GRAIN ? 0 : 1)];
-    let q = countyScale * look(labourPow, farmLabour, labourStep) * (relocated ? noLand : landFactor[i]) * ecoFactor *
-      look(hcGain, humanCapital[i], hcBins) * PRODUCT_YIELD[ind] * SUITABILITY[vTerrain[vi] * PRODUCTS + ind];
-    const as = assets[i];
-    const fromAssets = assetIncomeAt(as, as * ability[i] * inverseThreshold[c], rHigh, rLow) * ecoFactor;
-    q += fromAssets;
-    assetSum[c] += fromAssets;
-    if (vDisaster[vi]) q *= afterDisaster;
-    output[i] = q;
-    supply[ind] += q * scale;
-    mCountySupply[c * PRODUCTS + ind] += q * scale;
+      const vi = village[i];
+      const ind = industry[i];
+      const ecoFactor = 0.35 + 0.65 * vEco[vi];
+      const countyScale = ind === GRAIN ? grainScale : specialtyScale;
+      let q = countyScale * look(labourPow, farmLabour, labourStep) * (relocated ? noLand : landFactor[i]) * ecoFactor *
+        look(hcGain, humanCapital[i], hcBins) * PRODUCT_YIELD[ind] * SUITABILITY[vTerrain[vi] * PRODUCTS + ind];
+      const as = assets[i];
+      const fromAssets = assetIncomeAt(as, as * ability[i] * inverse, rHigh, rLow) * ecoFactor;
+      q += fromAssets;
+      sAssets += fromAssets;
+      if (vDisaster[vi]) q *= afterDisaster;
+      output[i] = q;
+      supply[ind] += q * scale;
+      mCountySupply[supplyRow + ind] += q * scale;
+    }
+    rs[o] = r0;
+    rs[o + 1] = r1;
+    rs[o + 2] = r2;
+    rs[o + 3] = r3;
+    seekerSum[c] += sSeekers;
+    assetSum[c] += sAssets;
+    medicalSum[c] += sMedical;
+    schoolingSum[c] += sSchooling;
   }
   for (let c = 0; c < nC; c++) {
     k.seekerLabour[c] = seekerSum[c];
