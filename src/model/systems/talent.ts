@@ -1,6 +1,6 @@
 import { addCost, LEVER_INDEX } from '../levers/costs';
 import { setPosts } from '../state/posts';
-import { stochasticRound } from '../rng';
+import { ALEA_STATE, aleaNext, stochasticRound } from '../rng';
 import { CADRE, DOCTOR, TEACHER, TECHNICIAN } from '../state/professionals';
 import type { World } from '../state/world';
 
@@ -63,30 +63,42 @@ export function runTalent(w: World): void {
     k.technicianOutflow[c] = 0;
   }
   const scale = w.scale;
+  // Columns and the talent streams' packed states hoisted into locals (drawn inline with aleaNext:
+  // the same numbers as w.rng.talent[c]()).
+  const { active, county, kind: kinds, age, local, yearsServed, skill } = pr;
+  const kStayDerivative = k.stayDerivative;
+  const kLeaveCount = k.leaveCount;
+  const kStayCount = k.stayCount;
+  const kTalentOutflow = k.talentOutflow;
+  const kTeacherOutflow = k.teacherOutflow;
+  const kDoctorOutflow = k.doctorOutflow;
+  const kCadreOutflow = k.cadreOutflow;
+  const kTechnicianOutflow = k.technicianOutflow;
+  const rs = w.rng.talent.states;
   for (let s = 0; s < pr.capacity; s++) {
-    if (!pr.active[s]) continue;
-    const c = pr.county[s];
-    const kind = pr.kind[s];
-    pr.age[s]++;
-    if (pr.age[s] >= retirement) {
-      pr.active[s] = 0;
+    if (!active[s]) continue;
+    const c = county[s];
+    const kind = kinds[s];
+    age[s]++;
+    if (age[s] >= retirement) {
+      active[s] = 0;
       continue;
     }
-    const u = base[c * 4 + kind] + (pr.local[s] ? localTie : -0.5 * localTie) + 0.04 * Math.min(pr.yearsServed[s], 10);
+    const u = base[c * 4 + kind] + (local[s] ? localTie : -0.5 * localTie) + 0.04 * Math.min(yearsServed[s], 10);
     const pLeave = sigmoid(baseLeave - u);
-    k.stayDerivative[c] += attractionWeight * pLeave * (1 - pLeave) * scale;
-    k.leaveCount[c] += pLeave * scale;
-    k.stayCount[c] += scale;
-    if (w.rng.talent[c]() < pLeave) {
-      pr.active[s] = 0;
-      k.talentOutflow[c] += scale;
-      if (kind === TEACHER) k.teacherOutflow[c] += scale;
-      else if (kind === DOCTOR) k.doctorOutflow[c] += scale;
-      else if (kind === CADRE) k.cadreOutflow[c] += scale;
-      else k.technicianOutflow[c] += scale;
+    kStayDerivative[c] += attractionWeight * pLeave * (1 - pLeave) * scale;
+    kLeaveCount[c] += pLeave * scale;
+    kStayCount[c] += scale;
+    if (aleaNext(rs, c * ALEA_STATE) < pLeave) {
+      active[s] = 0;
+      kTalentOutflow[c] += scale;
+      if (kind === TEACHER) kTeacherOutflow[c] += scale;
+      else if (kind === DOCTOR) kDoctorOutflow[c] += scale;
+      else if (kind === CADRE) kCadreOutflow[c] += scale;
+      else kTechnicianOutflow[c] += scale;
     } else {
-      pr.yearsServed[s]++;
-      pr.skill[s] = Math.min(1, pr.skill[s] + 0.01);
+      yearsServed[s]++;
+      skill[s] = Math.min(1, skill[s] + 0.01);
     }
   }
   countInPost(w);
@@ -133,8 +145,7 @@ export function runTalent(w: World): void {
       }
     }
   }
-  countInPost(w);
-  settleServices(w);
+  settleServices(w); // counts those in post again, hires included
 }
 
 /** Counts professionals in post and their mean skill by county and kind. */
