@@ -11,9 +11,8 @@ export interface AleaRng extends Rng {
  * numbers per county). Each stream's own `state` is a view into it, so a hot loop draws inline
  * from `states` with aleaNext (the same arithmetic, so the same numbers) and every draw, inline
  * or by calling the stream, advances the one sequence. The household passes go further: over a
- * run of one county's households they hold its four state numbers in locals, step them with
- * aleaNext's arithmetic written out, and store them back when the run ends (nothing else draws
- * from that stream meanwhile); rng.test.ts and the golden runs check that the numbers are the same.
+ * run of one county's households they hold its state in a RunStream (loadStream, drawFrom,
+ * storeStream below), which V8 keeps in registers.
  */
 export type StreamSet = AleaRng[] & { readonly states: Float64Array };
 
@@ -99,4 +98,32 @@ export function normal(rng: Rng): number {
 export function stochasticRound(x: number, u: number): number {
   const f = Math.floor(x);
   return u < x - f ? f + 1 : f;
+}
+
+/**
+ * One county's stream held for a run of its households (see StreamSet): loadStream copies its
+ * state out of the packed array, drawFrom draws with aleaNext's arithmetic, storeStream puts the
+ * state back. V8 keeps the small object in registers (escape analysis); the numbers are
+ * aleaNext's, and nothing else may draw from the stream between load and store.
+ */
+export interface RunStream { s0: number; s1: number; s2: number; c: number }
+
+export function loadStream(s: Float64Array, o: number): RunStream {
+  return { s0: s[o], s1: s[o + 1], s2: s[o + 2], c: s[o + 3] };
+}
+
+export function storeStream(s: Float64Array, o: number, g: RunStream): void {
+  s[o] = g.s0;
+  s[o + 1] = g.s1;
+  s[o + 2] = g.s2;
+  s[o + 3] = g.c;
+}
+
+export function drawFrom(g: RunStream): number {
+  const t = 2091639 * g.s0 + g.c * 2.3283064365386963e-10; // 2^-32
+  g.s0 = g.s1;
+  g.s1 = g.s2;
+  const c = t | 0;
+  g.c = c;
+  return (g.s2 = t - c);
 }

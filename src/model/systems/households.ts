@@ -2,7 +2,7 @@ import { addCost, LEVER_INDEX } from '../levers/costs';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
 import { PUPIL_SHARE } from '../state/posts';
-import { ALEA_STATE } from '../rng';
+import { ALEA_STATE, drawFrom, loadStream, storeStream } from '../rng';
 import { GRAIN, INPUT_COST, inverseThresholds, LIVESTOCK, PRODUCTS, SUITABILITY } from './production';
 import { assetPow, HC_BINS, LOGISTIC_BINS, LOGISTIC_RANGE, lookup, MIGRATION_BINS, TIE_STATES } from './tables';
 
@@ -262,11 +262,8 @@ export function householdYear(w: World): void {
     const laborExport = lLaborExport[c] > 0;
     const participationBase = lParticipation[c];
     const rowBase = c * tieStates;
-    // The county's generator state in locals for the run (aleaNext written out below).
-    let r0 = rs[o];
-    let r1 = rs[o + 1];
-    let r2 = rs[o + 2];
-    let r3 = rs[o + 3];
+    // The county's stream held for the run (rng.ts RunStream).
+    const g = loadStream(rs, o);
     let sFarmOutput = 0;
     let sSavingsFlow = 0;
     let sLocalInvestment = 0;
@@ -454,12 +451,7 @@ export function householdYear(w: World): void {
       }
       // One draw gives several uniform marginals: u, u + φ, u + 2φ, ... (mod 1), each used for
       // one unbiased stochastic rounding of an expected count.
-      let draw = 2091639 * r0 + r3 * 2.3283064365386963e-10;
-      r0 = r1;
-      r1 = r2;
-      r3 = draw | 0;
-      r2 = draw - r3;
-      const u = r2;
+      const u = drawFrom(g);
       let ny = youth[i];
       let na = adults[i];
       let ne = elders[i];
@@ -501,12 +493,7 @@ export function householdYear(w: World): void {
       elders[i] = ne;
 
       // ---- Youth migration and return (Harris-Todaro, tabulated per county in buildMigrationTables)
-      draw = 2091639 * r0 + r3 * 2.3283064365386963e-10;
-      r0 = r1;
-      r1 = r2;
-      r3 = draw | 0;
-      r2 = draw - r3;
-      const u2 = r2;
+      const u2 = drawFrom(g);
       const hc = humanCapital[i];
       const tie = (nk > 0 ? 1 : 0) + (ne > 0 ? 2 : 0);
       const row = (rowBase + tie) * migrationStride;
@@ -621,10 +608,7 @@ export function householdYear(w: World): void {
       sWorkingAge += ny + na;
       sPupils += nk;
     }
-    rs[o] = r0;
-    rs[o + 1] = r1;
-    rs[o + 2] = r2;
-    rs[o + 3] = r3;
+    storeStream(rs, o, g);
     acc[a + A_FARM_OUTPUT] += sFarmOutput;
     acc[a + A_SAVINGS_FLOW] += sSavingsFlow;
     acc[a + A_LOCAL_INVESTMENT] += sLocalInvestment;

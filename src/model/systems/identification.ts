@@ -1,5 +1,5 @@
 import { addCost, LEVER_INDEX } from '../levers/costs';
-import { ALEA_STATE, normal } from '../rng';
+import { ALEA_STATE, drawFrom, loadStream, normal, storeStream } from '../rng';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
 
@@ -109,10 +109,7 @@ export function identify(w: World): void {
     const threshold = bd[b];
     const sigma = bd[b + 1];
     const o = c * ALEA_STATE;
-    let r0 = rs[o];
-    let r1 = rs[o + 1];
-    let r2 = rs[o + 2];
-    let r3 = rs[o + 3];
+    const g = loadStream(rs, o);
     let sEstimated = 0;
     let sCandidates = 0;
     let sExits = 0;
@@ -123,19 +120,9 @@ export function identify(w: World): void {
       if (county[i] !== c) break;
       if (!registration) continue;
       const people = kids[i] + youth[i] + adults[i] + elders[i];
-      // normal(rng) takes u then v (aleaNext written out).
-      let draw = 2091639 * r0 + r3 * 2.3283064365386963e-10;
-      r0 = r1;
-      r1 = r2;
-      r3 = draw | 0;
-      r2 = draw - r3;
-      let u = r2;
-      draw = 2091639 * r0 + r3 * 2.3283064365386963e-10;
-      r0 = r1;
-      r1 = r2;
-      r3 = draw | 0;
-      r2 = draw - r3;
-      const v = r2;
+      // normal(rng) takes u then v.
+      let u = drawFrom(g);
+      const v = drawFrom(g);
       const y = income[i];
       const registered = (st & S_REGISTERED) !== 0;
       let m: number;
@@ -169,10 +156,7 @@ export function identify(w: World): void {
         sCandidates += people;
       }
     }
-    rs[o] = r0;
-    rs[o + 1] = r1;
-    rs[o + 2] = r2;
-    rs[o + 3] = r3;
+    storeStream(rs, o, g);
     estimatedPoor[c] += sEstimated;
     candidates[c] += sCandidates;
     kExitsThisYear[c] += sExits;
@@ -199,10 +183,7 @@ export function identify(w: World): void {
     const big = lBigData[c] > 0;
     const share = estimatedPoor[c];
     const o = c * ALEA_STATE;
-    let r0 = rs[o];
-    let r1 = rs[o + 1];
-    let r2 = rs[o + 2];
-    let r3 = rs[o + 3];
+    const g = loadStream(rs, o);
     let sRegistered = 0;
     for (; i < n; i++) {
       let st = status[i];
@@ -212,22 +193,14 @@ export function identify(w: World): void {
       if ((st & S_REGISTERED) === 0) {
         if (measured[i] >= line) continue;
         if ((st & S_EXITED) !== 0 && !big) continue;
-        const draw = 2091639 * r0 + r3 * 2.3283064365386963e-10;
-        r0 = r1;
-        r1 = r2;
-        r3 = draw | 0;
-        r2 = draw - r3;
-        if (!(r2 < share)) continue;
+        if (!(drawFrom(g) < share)) continue;
         st = (st | S_REGISTERED | S_EVER_REGISTERED) & ~(S_EXITED | S_MONITORED);
         status[i] = st;
         registeredYear[i] = t;
       }
       sRegistered += (kids[i] + youth[i] + adults[i] + elders[i]) * scale;
     }
-    rs[o] = r0;
-    rs[o + 1] = r1;
-    rs[o + 2] = r2;
-    rs[o + 3] = r3;
+    storeStream(rs, o, g);
     registered[c] += sRegistered;
   }
 }

@@ -1,5 +1,5 @@
 import { addCost, LEVER_INDEX } from '../levers/costs';
-import { ALEA_STATE } from '../rng';
+import { ALEA_STATE, drawFrom, loadStream, storeStream } from '../rng';
 import { STATUS } from '../state/households';
 import type { World } from '../state/world';
 import { HC_BINS, LABOUR_BINS, LABOUR_MAX, assetPow, lookup } from './tables';
@@ -127,11 +127,8 @@ export function produce(w: World): void {
     let sAssets = 0;
     let sMedical = 0;
     let sSchooling = 0;
-    // The county's generator state in locals for the run (aleaNext written out below).
-    let r0 = rs[o];
-    let r1 = rs[o + 1];
-    let r2 = rs[o + 2];
-    let r3 = rs[o + 3];
+    // The county's stream held for the run (rng.ts RunStream).
+    const g = loadStream(rs, o);
     for (; i < count; i++) {
       const st = status[i];
       if ((st & S_ALIVE) === 0) continue;
@@ -142,12 +139,7 @@ export function produce(w: World): void {
         status[i] = st & ~S_ALIVE;
         continue;
       }
-      const draw = 2091639 * r0 + r3 * 2.3283064365386963e-10;
-      r0 = r1;
-      r1 = r2;
-      r3 = draw | 0;
-      r2 = draw - r3;
-      const u = r2;
+      const u = drawFrom(g);
       // Illness: likelier with fewer doctors in post and more elders.
       const pIll = illnessBase * (1 + (0.8 * ne) / n) * doctorsTerm;
       let cost = 0;
@@ -200,10 +192,7 @@ export function produce(w: World): void {
       supply[ind] += q * scale;
       mCountySupply[supplyRow + ind] += q * scale;
     }
-    rs[o] = r0;
-    rs[o + 1] = r1;
-    rs[o + 2] = r2;
-    rs[o + 3] = r3;
+    storeStream(rs, o, g);
     seekerSum[c] += sSeekers;
     assetSum[c] += sAssets;
     medicalSum[c] += sMedical;

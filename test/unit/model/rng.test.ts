@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { ALEA_STATE, aleaNext, normal, runSeed, stochasticRound, stream, streams } from '../../../src/model/rng';
+import { ALEA_STATE, aleaNext, drawFrom, loadStream, normal, runSeed, stochasticRound, storeStream, stream, streams } from '../../../src/model/rng';
 
 function moments(xs: Float64Array): { mean: number; variance: number } {
   let s = 0;
@@ -42,6 +42,18 @@ describe('runSeed and stream', () => {
       const c = i % 4;
       expect(i % 3 === 0 ? set[c]() : aleaNext(set.states, c * ALEA_STATE)).toBe(refs[c]());
     }
+  });
+
+  it('a stream held for a run (loadStream, drawFrom, storeStream) gives the same numbers and leaves the packed state where calls would', () => {
+    const set = streams(42, 3, 4, 'households');
+    const refs = [0, 1, 2, 3].map((c) => stream(42, 3, c, 'households'));
+    // Runs of different lengths, county by county and back, as the household passes hold them.
+    for (const [c, n] of [[2, 5], [0, 1], [2, 3], [3, 0], [1, 7]] as const) {
+      const g = loadStream(set.states, c * ALEA_STATE);
+      for (let i = 0; i < n; i++) expect(drawFrom(g)).toBe(refs[c]());
+      storeStream(set.states, c * ALEA_STATE, g);
+    }
+    for (let c = 0; c < 4; c++) expect(set[c]()).toBe(refs[c]());
   });
 
   it('streams are independent: drawing from one does not move another', () => {
