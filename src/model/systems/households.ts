@@ -689,6 +689,9 @@ export function householdYear(w: World): void {
   }
 }
 
+/** buildMigrationTables' wage gap by human-capital bin for one county (scratch). */
+const migrationGap = new Float64Array(MIGRATION_BINS + 2);
+
 /**
  * Youth migration (Harris-Todaro) for every county, tie state and human-capital bin:
  * expected outside earnings (urban job chance × skill-dependent wage) against expected local
@@ -716,14 +719,20 @@ export function buildMigrationTables(w: World): void {
     const jobRate = k.jobRate[c];
     const outsideWage = w.outsideWage * Math.min(1, urbanJob + 0.1 * L.laborExport[c]);
     const fixed = movingCost * (1 - 0.5 * k.transport[c]) * (1 - 0.5 * L.laborExport[c]) + 0.5 * Math.log(k.attraction[c]) + referenceGap;
+    // The wage gap net of the county's fixed terms, by human-capital bin (the same for every tie state).
+    const netGap = migrationGap;
+    for (let j = 0; j < stride; j++) {
+      const hc = Math.min(1, j / MIGRATION_BINS);
+      const outside = outsideWage * (0.3 + 1.4 * hc);
+      const local = Math.max(1000, jobRate * k.localWage[c] * Math.exp(0.5 * mincer * hc) + (1 - jobRate) * k.farmPerWorker[c]);
+      netGap[j] = Math.log(outside / local) - fixed;
+    }
     for (let tie = 0; tie < TIE_STATES; tie++) {
       const ties = familyTie * ((tie & 1) + (tie & 2 ? 0.5 : 0));
       const row = (c * TIE_STATES + tie) * stride;
       for (let j = 0; j < stride; j++) {
         const hc = Math.min(1, j / MIGRATION_BINS);
-        const outside = outsideWage * (0.3 + 1.4 * hc);
-        const local = Math.max(1000, jobRate * k.localWage[c] * Math.exp(0.5 * mincer * hc) + (1 - jobRate) * k.farmPerWorker[c]);
-        const gap = Math.log(outside / local) - fixed - ties;
+        const gap = netGap[j] - ties;
         tables.leave[row + j] = 1 / (1 + Math.exp(-(baseLeave + slope * gap + skillEffect * (hc - 0.45))));
         tables.ret[row + j] = 1 / (1 + Math.exp(-(baseReturn - slope * gap)));
       }
