@@ -79,6 +79,42 @@ describe('scenarios in the browser', () => {
     await context.close();
   });
 
+  it('two clicks break the circle: a lever added and left open in the editor is applied when Play is pressed; a form in error stops Play', async () => {
+    const { page, context, errors } = await openApp(h);
+    await page.selectOption('#speed', 'Infinity');
+    // a form in error: Play shows the error, runs nothing and changes nothing
+    await page.selectOption('#add-lever', 'teacherPay');
+    await page.click('#add-intervention');
+    await page.fill('.editor input[name="from"]', '2030');
+    await page.dispatchEvent('.editor input[name="from"]', 'change');
+    await page.fill('.editor input[name="to"]', '2020');
+    await page.dispatchEvent('.editor input[name="to"]', 'change');
+    await page.click('#play');
+    await expect.poll(() => page.textContent('.editor .form-error')).toContain('起始年');
+    expect(await appEval(page, 'store.state.playing')).toBe(false);
+    expect(await appEval(page, 'sim.frontier')).toBe(0);
+    expect(await appEval(page, 'sim.scenario.interventions.length')).toBe(0);
+    await page.click('.editor .button-row button:not(#apply-intervention)'); // cancel
+    // the two clicks: add, play
+    await page.click('#add-intervention');
+    await page.click('#play');
+    await page.waitForFunction(() => (window as any).povertyLoop.ctx.sim.done, null, { timeout: 120_000 });
+    expect(await appEval(page, 'sim.scenario.interventions.map((i) => i.lever)')).toEqual(['teacherPay']);
+    expect(await appEval<number>(page, "sim.value(sim.frontier, sim.regionUnit, 'interventionCost')")).toBeGreaterThan(0);
+    expect(await page.locator('.editor').count()).toBe(0);
+    expect(await page.locator('#intervention-list li.intervention').count()).toBe(1);
+    // Step applies a pending edit too
+    await page.click('#reset');
+    await page.click('#intervention-list li.intervention button[data-action="edit"]');
+    await page.fill('.editor input[name="from"]', '2016');
+    await page.dispatchEvent('.editor input[name="from"]', 'change');
+    await page.click('#step');
+    await page.waitForFunction(() => (window as any).povertyLoop.ctx.sim.scenario.interventions[0]?.from === 2016);
+    await page.waitForFunction(() => (window as any).povertyLoop.ctx.sim.frontier >= 1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('a shared link reopens the same scenario and reproduces the run', async () => {
     const { page, context, errors } = await openApp(h);
     // change the seed and add a lever, then share

@@ -150,7 +150,7 @@ export const STRINGS = {
   'tab.policy': { zh: '政策', en: 'Policy' },
   'tab.params': { zh: '参数', en: 'Parameters' },
   'policy.title': { zh: '政策干预', en: 'Interventions' },
-  'policy.intro': { zh: '添加、修改或删除政策措施；每次修改都会重建场景并重新运行到当前年份。', en: 'Add, edit or remove levers; every change rebuilds the scenario and reruns it to the year shown.' },
+  'policy.intro': { zh: '添加、修改或删除政策措施；每次修改都会重建场景并重新运行到当前年份。编辑中的措施在按“播放”或“下一年”时自动应用。', en: 'Add, edit or remove levers; every change rebuilds the scenario and reruns it to the year shown. A lever still open in its editor is applied when you press Play or Step.' },
   'policy.costAxis': { zh: '每年成本，最高', en: 'Cost per year, up to' },
   'policy.costChart': { zh: '每年政策成本（全区）', en: 'Intervention cost per year (region)' },
   'policy.costTotal': { zh: '政策总成本 {total}（{from}–{to}年，全区）', en: 'Total intervention cost {total} ({from}–{to}, region)' },

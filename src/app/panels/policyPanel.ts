@@ -66,7 +66,7 @@ export interface ScenarioSink {
  * here; the intervention cost per year above them (interventionCost, region) and the total. An
  * edit rebuilds the scenario (validated like a file) and reruns it.
  */
-export function createPolicyPanel(ctx: AppContext, sink: ScenarioSink): { root: HTMLElement; refresh(): void } {
+export function createPolicyPanel(ctx: AppContext, sink: ScenarioSink): { root: HTMLElement; refresh(): void; applyPending(): Promise<boolean> } {
   const root = el('div', { class: 'policy-panel' });
   const heading = el('h2', { class: 'panel-title' });
   const intro = el('p', { class: 'hint' });
@@ -88,20 +88,28 @@ export function createPolicyPanel(ctx: AppContext, sink: ScenarioSink): { root: 
     return ctx.sim.scenario;
   }
 
-  function commit(interventions: Intervention[]): void {
+  /** Rebuilds the scenario with these interventions and reruns it; false if it was refused. */
+  async function commit(interventions: Intervention[]): Promise<boolean> {
     const s = scenario();
-    if (!s) return;
+    if (!s) return false;
     let next: Scenario;
     try {
       next = validateScenario(structuredClone({ ...s, interventions }), 'policy');
     } catch (e) {
       sink.reportError(e);
-      return;
+      return false;
     }
     editing = null;
     draft = null;
-    void sink.applyScenario(next);
+    await sink.applyScenario(next);
+    return true;
   }
+
+  /**
+   * The open editor's intervention added to (or replacing its own in) the scenario, as Apply
+   * does; null, with the reason shown in the form, when the form is not valid.
+   */
+  let validDraft: () => Intervention[] | null = () => null;
 
   function newDraft(lever: LeverSpec): Intervention {
     const s = scenario()!;
@@ -206,7 +214,7 @@ export function createPolicyPanel(ctx: AppContext, sink: ScenarioSink): { root: 
         renderEditor();
         editorHost.querySelector<HTMLElement>('input, select')?.focus();
       });
-      remove.addEventListener('click', () => commit(s.interventions.filter((_, j) => j !== i)));
+      remove.addEventListener('click', () => void commit(s.interventions.filter((_, j) => j !== i)));
       list.append(
         el('li', { class: `intervention${editing === i ? ' is-editing' : ''}`, 'data-lever': iv.lever },
           el('div', { class: 'intervention-head' }, el('strong', { text: name }), el('span', { class: 'intervention-actions' }, edit, remove)),
@@ -309,19 +317,23 @@ export function createPolicyPanel(ctx: AppContext, sink: ScenarioSink): { root: 
     const error = el('p', { class: 'form-error', role: 'alert' });
     const apply = el('button', { type: 'submit', class: 'btn btn-primary', id: 'apply-intervention', text: t('policy.apply') });
     const cancel = el('button', { type: 'button', class: 'btn', text: t('policy.cancel') });
-    apply.addEventListener('click', () => {
+    validDraft = () => {
       if (iv.from > iv.to) {
         error.textContent = t('policy.yearsOrder');
-        return;
+        return null;
       }
       if (Array.isArray(iv.counties) && iv.counties.length === 0) {
         error.textContent = t('policy.noCounty');
-        return;
+        return null;
       }
       const next = s.interventions.slice();
       if (editing === -1) next.push(iv);
       else next[editing!] = iv;
-      commit(next);
+      return next;
+    };
+    apply.addEventListener('click', () => {
+      const next = validDraft();
+      if (next) void commit(next);
     });
     cancel.addEventListener('click', () => {
       editing = null;
@@ -375,6 +387,21 @@ export function createPolicyPanel(ctx: AppContext, sink: ScenarioSink): { root: 
       editing = null;
       draft = null;
       renderAll();
+    },
+    /**
+     * Before the run goes on (Play, Step, Space): an intervention left open in the editor is
+     * applied as its Apply button would, so that adding a lever and pressing Play runs with it.
+     * True when nothing was pending or it was applied; false when the form is not valid (its
+     * error is shown and the editor stays open) or the scenario was refused.
+     */
+    async applyPending() {
+      if (editing === null || !draft) return true;
+      const next = validDraft();
+      if (!next) {
+        editorHost.querySelector<HTMLElement>('.form-error')?.scrollIntoView({ block: 'nearest' });
+        return false;
+      }
+      return commit(next);
     },
   };
 }

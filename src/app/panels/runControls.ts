@@ -9,9 +9,11 @@ const SPEEDS = [0.5, 1, 2, 4, Infinity];
 
 /**
  * Run control bar: play/pause, step one year, reset, speed, and a year scrubber over the whole
- * horizon (years not simulated yet are out of reach and drawn lighter).
+ * horizon (years not simulated yet are out of reach and drawn lighter). `beforeRun` is awaited
+ * before Play and Step go on (the policy panel applies an intervention left open in its editor);
+ * false stops them.
  */
-export function createRunControls(ctx: AppContext, player: Player): HTMLElement {
+export function createRunControls(ctx: AppContext, player: Player, beforeRun: () => Promise<boolean> = async () => true): HTMLElement {
   const play = el('button', { type: 'button', class: 'btn btn-primary', id: 'play', 'aria-pressed': 'false' });
   const step = el('button', { type: 'button', class: 'btn', id: 'step' });
   const reset = el('button', { type: 'button', class: 'btn', id: 'reset' });
@@ -27,8 +29,10 @@ export function createRunControls(ctx: AppContext, player: Player): HTMLElement 
   for (const s of SPEEDS) speed.append(el('option', { value: String(s) }));
   speed.value = String(ctx.store.state.speed);
 
-  play.addEventListener('click', () => player.toggle());
-  step.addEventListener('click', () => void player.stepOnce());
+  play.addEventListener('click', () => void playOrPause(ctx, player, beforeRun));
+  step.addEventListener('click', () => void (async () => {
+    if (await beforeRun()) await player.stepOnce();
+  })());
   reset.addEventListener('click', () => void player.reset());
   speed.addEventListener('change', () => ctx.store.set({ speed: Number(speed.value) }));
   scrubber.addEventListener('input', () => {
@@ -92,4 +96,10 @@ export function createRunControls(ctx: AppContext, player: Player): HTMLElement 
     yearBig,
     el('div', { class: 'run-info' }, el('div', { class: 'run-unit' }, unitChip, clearSel), status),
   );
+}
+
+/** Pauses a run that plays; otherwise plays once `beforeRun` allows it (Play button and Space). */
+export async function playOrPause(ctx: AppContext, player: Player, beforeRun: () => Promise<boolean>): Promise<void> {
+  if (ctx.store.state.playing) player.pause();
+  else if (await beforeRun()) player.play();
 }
