@@ -116,11 +116,11 @@ export const STRINGS = {
   'loop.broken': { zh: '循环被打破（<1）', en: 'Broken (<1)' },
   'loop.explain.reinforcing': {
     zh: '任何一环的损失绕一圈回来会更大：要素每年净流出{flow}，县域持续“空心化”。',
-    en: 'A loss at any stage comes back around the circle larger: quality factors leave on net ({flow} a year), the county keeps hollowing out.',
+    en: 'Any loss comes back larger: quality factors leave on net ({flow} a year) and the county hollows out.',
   },
   'loop.explain.virtuous': {
     zh: '循环仍会放大变化，但方向已经扭转：要素每年净流入{flow}，增长会绕一圈回来更大（良性循环）。',
-    en: 'The circle still amplifies, but it now runs upward: quality factors arrive on net ({flow} a year), and gains come back larger (a virtuous circle).',
+    en: 'The circle still amplifies, but upward: quality factors arrive on net ({flow} a year) and gains come back larger.',
   },
   'loop.explain.broken': {
     zh: '冲击绕一圈后变小，不再螺旋下滑；是否走出贫困，要看贫困发生率和人才流失。',
