@@ -16,7 +16,7 @@ import { createChartPanel } from './panels/chartPanel';
 import { Notices } from './panels/notices';
 import { createParamPanel } from './panels/paramPanel';
 import { createPolicyPanel, type ScenarioSink } from './panels/policyPanel';
-import { createRunControls, playOrPause } from './panels/runControls';
+import { createRunControls } from './panels/runControls';
 import { createScenarioBar } from './panels/scenarioBar';
 import { type LibraryEntry, loadLibrary } from './scenario/library';
 import { ReferenceChoice } from './research/reference';
@@ -415,6 +415,8 @@ export function startApp(mount: HTMLElement): AppHandle {
 
   // ---- sidebar -------------------------------------------------------------------------------
   const policy = createPolicyPanel(ctx, sink);
+  // Play, Step and Space first apply a lever left open in the policy editor
+  player.beforeRun = policy.applyPending;
   const params = createParamPanel(ctx, sink);
   const tabPolicy = el('button', { type: 'button', role: 'tab', id: 'tab-policy', 'aria-controls': 'tabpanel-policy', 'aria-selected': 'true', class: 'tab' });
   const tabParams = el('button', { type: 'button', role: 'tab', id: 'tab-params', 'aria-controls': 'tabpanel-params', 'aria-selected': 'false', class: 'tab', tabindex: -1 });
@@ -488,7 +490,7 @@ export function startApp(mount: HTMLElement): AppHandle {
   researchView.root.hidden = true;
   const mainEl = el('main', { class: 'layout', id: 'main', 'data-view': 'overview' }, sidebar, map.section, loop.section, multiples.section, dist.section,
     comparisonView.root, researchView.root);
-  const runbar = createRunControls(ctx, player, policy.applyPending);
+  const runbar = createRunControls(ctx, player);
   const pageLabels = () => {
     skip.textContent = t('a11y.skip');
     dropHint.textContent = t('bar.drop');
@@ -527,7 +529,7 @@ export function startApp(mount: HTMLElement): AppHandle {
     if (target.closest('input, select, textarea, button, summary, dialog, [role="button"], [contenteditable]')) return;
     if (e.key === ' ') {
       e.preventDefault();
-      void playOrPause(ctx, player, policy.applyPending);
+      player.toggle();
     } else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
       e.preventDefault();
       const y = store.state.yearIndex + (e.key === 'ArrowRight' ? 1 : -1);

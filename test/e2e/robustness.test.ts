@@ -111,13 +111,11 @@ describe('robustness in the browser', () => {
     const { page, context, errors } = await openApp(h);
     await playTo(page, 2);
     const county = await appEval<string>(page, 'sim.meta.counties[0].id');
-    // The worker answers in order: once the fault is in, a year that was still being simulated
-    // when playing paused has come back and the frontier is final.
-    await page.evaluate(() => (window as any).povertyLoop.ctx.sim.injectFault(0, 'capital'));
     // show the last simulated year, so that the next step simulates one
     await page.evaluate(() => { const { store, sim } = (window as any).povertyLoop.ctx; store.set({ yearIndex: sim.frontier }); });
     const recorded = await appEval<number>(page, 'sim.yearsRecorded');
     const year = 2013 + recorded;
+    await page.evaluate(() => (window as any).povertyLoop.ctx.sim.injectFault(0, 'capital'));
     await page.click('#step');
     await page.waitForSelector('#alerts .notice-error');
     const alert = (await page.textContent('#alerts')) ?? '';

@@ -106,10 +106,24 @@ export function createPolicyPanel(ctx: AppContext, sink: ScenarioSink): { root: 
   }
 
   /**
-   * The open editor's intervention added to (or replacing its own in) the scenario, as Apply
-   * does; null, with the reason shown in the form, when the form is not valid.
+   * The scenario's interventions with the open editor's added (or replacing the one edited), as
+   * Apply gives them; null, with the reason shown in the form, when the form is not valid.
    */
-  let validDraft: () => Intervention[] | null = () => null;
+  function withDraft(): Intervention[] | null {
+    const s = scenario();
+    if (editing === null || !draft || !s) return null;
+    const problem = draft.from > draft.to ? t('policy.yearsOrder')
+      : Array.isArray(draft.counties) && draft.counties.length === 0 ? t('policy.noCounty') : null;
+    if (problem) {
+      const error = editorHost.querySelector<HTMLElement>('.form-error');
+      if (error) error.textContent = problem;
+      return null;
+    }
+    const next = s.interventions.slice();
+    if (editing === -1) next.push(draft);
+    else next[editing] = draft;
+    return next;
+  }
 
   function newDraft(lever: LeverSpec): Intervention {
     const s = scenario()!;
@@ -317,22 +331,8 @@ export function createPolicyPanel(ctx: AppContext, sink: ScenarioSink): { root: 
     const error = el('p', { class: 'form-error', role: 'alert' });
     const apply = el('button', { type: 'submit', class: 'btn btn-primary', id: 'apply-intervention', text: t('policy.apply') });
     const cancel = el('button', { type: 'button', class: 'btn', text: t('policy.cancel') });
-    validDraft = () => {
-      if (iv.from > iv.to) {
-        error.textContent = t('policy.yearsOrder');
-        return null;
-      }
-      if (Array.isArray(iv.counties) && iv.counties.length === 0) {
-        error.textContent = t('policy.noCounty');
-        return null;
-      }
-      const next = s.interventions.slice();
-      if (editing === -1) next.push(iv);
-      else next[editing!] = iv;
-      return next;
-    };
     apply.addEventListener('click', () => {
-      const next = validDraft();
+      const next = withDraft();
       if (next) void commit(next);
     });
     cancel.addEventListener('click', () => {
@@ -396,7 +396,7 @@ export function createPolicyPanel(ctx: AppContext, sink: ScenarioSink): { root: 
      */
     async applyPending() {
       if (editing === null || !draft) return true;
-      const next = validDraft();
+      const next = withDraft();
       if (!next) {
         editorHost.querySelector<HTMLElement>('.form-error')?.scrollIntoView({ block: 'nearest' });
         return false;

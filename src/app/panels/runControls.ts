@@ -9,11 +9,9 @@ const SPEEDS = [0.5, 1, 2, 4, Infinity];
 
 /**
  * Run control bar: play/pause, step one year, reset, speed, and a year scrubber over the whole
- * horizon (years not simulated yet are out of reach and drawn lighter). `beforeRun` is awaited
- * before Play and Step go on (the policy panel applies an intervention left open in its editor);
- * false stops them.
+ * horizon (years not simulated yet are out of reach and drawn lighter).
  */
-export function createRunControls(ctx: AppContext, player: Player, beforeRun: () => Promise<boolean> = async () => true): HTMLElement {
+export function createRunControls(ctx: AppContext, player: Player): HTMLElement {
   const play = el('button', { type: 'button', class: 'btn btn-primary', id: 'play', 'aria-pressed': 'false' });
   const step = el('button', { type: 'button', class: 'btn', id: 'step' });
   const reset = el('button', { type: 'button', class: 'btn', id: 'reset' });
@@ -29,10 +27,8 @@ export function createRunControls(ctx: AppContext, player: Player, beforeRun: ()
   for (const s of SPEEDS) speed.append(el('option', { value: String(s) }));
   speed.value = String(ctx.store.state.speed);
 
-  play.addEventListener('click', () => void playOrPause(ctx, player, beforeRun));
-  step.addEventListener('click', () => void (async () => {
-    if (await beforeRun()) await player.stepOnce();
-  })());
+  play.addEventListener('click', () => player.toggle());
+  step.addEventListener('click', () => void player.stepOnce());
   reset.addEventListener('click', () => void player.reset());
   speed.addEventListener('change', () => ctx.store.set({ speed: Number(speed.value) }));
   scrubber.addEventListener('input', () => {
@@ -96,10 +92,4 @@ export function createRunControls(ctx: AppContext, player: Player, beforeRun: ()
     yearBig,
     el('div', { class: 'run-info' }, el('div', { class: 'run-unit' }, unitChip, clearSel), status),
   );
-}
-
-/** Pauses a run that plays; otherwise plays once `beforeRun` allows it (Play button and Space). */
-export async function playOrPause(ctx: AppContext, player: Player, beforeRun: () => Promise<boolean>): Promise<void> {
-  if (ctx.store.state.playing) player.pause();
-  else if (await beforeRun()) player.play();
 }

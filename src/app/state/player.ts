@@ -9,6 +9,11 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  */
 export class Player {
   private token = 0;
+  /**
+   * Awaited before the user's Play (toggle) and Step go on; false stops them. The app sets it to
+   * the policy panel's applyPending, so that a lever left open in its editor runs.
+   */
+  beforeRun: () => Promise<boolean> = async () => true;
 
   constructor(
     private readonly ctx: AppContext,
@@ -33,14 +38,16 @@ export class Player {
     this.ctx.store.set({ playing: false });
   }
 
+  /** Play or pause, as the user asks (Play button, Space). */
   toggle(): void {
     if (this.ctx.store.state.playing) this.pause();
-    else this.play();
+    else void this.beforeRun().then((go) => go && this.play());
   }
 
   /** One year forward (simulating it if needed). */
   async stepOnce(): Promise<void> {
     this.pause();
+    if (!(await this.beforeRun())) return;
     try {
       await this.advance();
     } catch (e) {
