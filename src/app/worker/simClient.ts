@@ -136,6 +136,11 @@ export class SimClient {
     return this.meta?.years ?? 0;
   }
 
+  /** No call to the worker in flight: a year asked for before a pause has come back. */
+  get idle(): boolean {
+    return this.pending.size === 0;
+  }
+
   /** Year index of the latest recorded year. */
   get frontier(): number {
     return Math.max(0, this.yearsRecorded - 1);

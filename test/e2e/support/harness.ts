@@ -130,15 +130,17 @@ export function appEval<T>(page: Page, fn: string): Promise<T> {
 }
 
 /**
- * Plays at full speed until year index `yearIndex` is reached, pauses, and moves the scrubber
- * back to exactly that year (a year may have been simulated while the pause was on its way).
+ * Plays at full speed until year index `yearIndex` is reached, pauses, waits for a year asked
+ * for before the pause to come back (so the frontier and sim.yearsRecorded are final), and moves
+ * the scrubber back to exactly that year.
  */
 export async function playTo(page: Page, yearIndex: number): Promise<void> {
   await page.selectOption('#speed', 'Infinity');
   await page.click('#play');
   await page.waitForFunction((y) => (window as any).povertyLoop.ctx.store.state.yearIndex >= y, yearIndex, { timeout: 120_000 });
   await page.click('#play');
-  await page.waitForFunction(() => !(window as any).povertyLoop.ctx.store.state.playing);
+  // paused, and a year asked for before the pause has come back (the frontier is final)
+  await page.waitForFunction(() => { const { store, sim } = (window as any).povertyLoop.ctx; return !store.state.playing && sim.idle; });
   await page.locator('#scrubber').fill(String(yearIndex));
 }
 
