@@ -228,7 +228,8 @@ export function householdYear(w: World): void {
   mLabourSum.fill(0);
   vResidents.fill(0);
   vLoad.fill(0);
-  // The households' streams, drawn inline below (the same numbers as w.rng.households[c]()).
+  // The households' streams, each held for a run of its county below (rng.ts RunStream: the same
+  // numbers as w.rng.households[c]()).
   const rs = w.rng.households.states;
 
   // Households are visited in runs of one county (a county's households are contiguous except
@@ -262,7 +263,6 @@ export function householdYear(w: World): void {
     const laborExport = lLaborExport[c] > 0;
     const participationBase = lParticipation[c];
     const rowBase = c * tieStates;
-    // The county's stream held for the run (rng.ts RunStream).
     const g = loadStream(rs, o);
     let sFarmOutput = 0;
     let sSavingsFlow = 0;

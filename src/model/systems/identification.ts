@@ -96,7 +96,8 @@ export function identify(w: World): void {
     }
   }
 
-  // Exits, then measured incomes of the rest. The streams are drawn inline (the same numbers as w.rng.identification[c]()).
+  // Exits, then measured incomes of the rest. Each county's stream is held for its run (rng.ts
+  // RunStream: the same numbers as w.rng.identification[c]()).
   const rs = w.rng.identification.states;
   // In runs of one county, as in householdYear: the county's bounds, generator state and sums in
   // locals (the same numbers: each county's sums start from zero, its stream is drawn in order).

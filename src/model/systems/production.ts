@@ -83,7 +83,8 @@ export function produce(w: World): void {
   const supply = m.supply;
   supply.fill(0);
   mCountySupply.fill(0);
-  // The households' streams, drawn inline below (the same numbers as w.rng.households[c]()).
+  // The households' streams, each held for a run of its county below (rng.ts RunStream: the same
+  // numbers as w.rng.households[c]()).
   const rs = w.rng.households.states;
   const scale = w.scale;
   // Per-county factors of the year: output scale for grain and for specialty products (irrigation,
@@ -127,7 +128,6 @@ export function produce(w: World): void {
     let sAssets = 0;
     let sMedical = 0;
     let sSchooling = 0;
-    // The county's stream held for the run (rng.ts RunStream).
     const g = loadStream(rs, o);
     for (; i < count; i++) {
       const st = status[i];
