@@ -19,6 +19,8 @@ describe('browser app', () => {
     expect(await page.locator('.small-multiples g.multiple').count()).toBe(6);
     expect(await page.locator('.income-distribution .bars rect').count()).toBeGreaterThan(0);
     expect(await page.textContent('#year')).toBe('2013');
+    // before any year is simulated the status gives the time to build the world, not a step time
+    expect(await page.textContent('#run-status')).toMatch(/^已模拟到 2013 年（共到 2035 年）· 构建用时 [\d,]+ 毫秒$/);
     // no value axis repeats a label (in the start year talent outflow spans only 0 to 1)
     const axes = await page.$$eval('.small-multiples g.y-axis', (gs) => gs.map((g) => [...g.querySelectorAll('.tick text')].map((t) => t.textContent)));
     for (const labels of axes) expect(new Set(labels).size, labels.join(' ')).toBe(labels.length);
@@ -51,6 +53,10 @@ describe('browser app', () => {
     expect(after.dist).toBe(String(year));
     expect(before.gain).toBe('');
     expect(Number(after.gain)).toBeGreaterThan(0);
+    // then the engine's time per simulated year
+    const status = await page.textContent('#run-status');
+    expect(status).toMatch(/· 上一步 [\d,]+ 毫秒$/);
+    expect(status).toContain(`上一步 ${Math.round(await appEval(page, 'sim.lastStepMs')).toLocaleString('zh-CN')} 毫秒`);
     // the scrubber goes back to any simulated year, and the charts follow
     await page.locator('#scrubber').fill('1');
     expect(await page.textContent('#year')).toBe('2014');

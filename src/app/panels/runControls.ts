@@ -71,10 +71,11 @@ export function createRunControls(ctx: AppContext, player: Player): HTMLElement 
     clearSel.hidden = sel === null;
     status.textContent = ctx.store.state.busy
       ? t('run.busy')
-      : t('run.status', {
+      : t(ctx.sim.frontier > 0 ? 'run.status' : 'run.statusBuilt', {
           last: fmtYear(meta.startYear + ctx.sim.frontier),
           end: fmtYear(meta.startYear + meta.years),
-          ms: fmtNumber(ctx.sim.lastStepMs, 0),
+          // Per simulated year once a year has run; before that, the time to build the world.
+          ms: fmtNumber(ctx.sim.frontier > 0 ? ctx.sim.lastStepMs : ctx.sim.buildMs, 0),
         });
   }
 

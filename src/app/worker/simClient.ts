@@ -32,8 +32,10 @@ export class SimClient {
   distributions: (Float64Array | undefined)[] = [];
   yearsRecorded = 0;
   done = false;
-  /** Engine time of the last reply, ms. */
+  /** Engine time per simulated year of the last reply that stepped, ms (0 until a year is simulated). */
   lastStepMs = 0;
+  /** Time to build the current run's world (construction and spin-up), ms. */
+  buildMs = 0;
 
   /** Set when the worker stopped (see WorkerFault); cleared by restart(). */
   fault: WorkerFault | null = null;
@@ -241,7 +243,10 @@ export class SimClient {
     }
     this.yearsRecorded = r.yearsRecorded;
     this.done = r.done;
-    this.lastStepMs = r.stepMs;
+    if (fresh) {
+      this.buildMs = r.stepMs;
+      this.lastStepMs = 0;
+    } else if (r.years > 0) this.lastStepMs = r.stepMs;
     for (const cb of this.listeners) cb();
   }
 }
