@@ -54,6 +54,10 @@ describe('chart layout', () => {
         await page.waitForSelector('#comparison-view:not([hidden])');
         await page.waitForTimeout(600);
         expect(await textOverlaps(page), 'comparison view').toEqual([]);
+        // the three plots stay level although the difference's note (one run: includes chance) is longer
+        const tops = await page.$$eval('#comparison-view .cmp-chart svg g.plot rect.bg', (rs) => rs.map((r) => Math.round(r.getBoundingClientRect().top)));
+        expect(tops.length).toBe(3);
+        if (viewport.width > 1000) expect(new Set(tops).size, `plot tops ${tops.join(', ')}`).toBe(1);
         // against the library scenario with the longest name: titles and legends end in "…"
         await page.selectOption('#cmp-reference', 'file:scenarios/assessment-burden.json');
         await page.waitForFunction(() => (window as any).povertyLoop.ctx.reference?.scenario?.id === 'assessment-burden');

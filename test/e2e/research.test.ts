@@ -64,6 +64,9 @@ describe('browser research: ensembles, comparison, sweeps, sensitivity', () => {
     await page.waitForFunction(() => document.querySelector('#comparison-view')!.getAttribute('data-mode') === 'single');
     for (const id of ['baseline', 'alternative', 'difference']) expect(await page.locator(`#cmp-${id} svg path.median`).count()).toBe(1);
     expect(await page.getAttribute('#cmp-ce', 'data-ready')).toBe('false');
+    // a single pair's difference says on the chart itself that it includes chance
+    const diffNote = () => page.$eval('#cmp-difference svg text.note', (n) => n.textContent);
+    expect(await diffNote()).toContain('一次运行：差值含随机波动');
 
     await page.fill('#cmp-runs', '4');
     await page.click('#cmp-run');
@@ -75,6 +78,7 @@ describe('browser research: ensembles, comparison, sweeps, sensitivity', () => {
       expect((await page.getAttribute(`#cmp-${id} svg path.band`, 'd'))!.length).toBeGreaterThan(20);
     }
     expect(await page.getAttribute('#cmp-ce', 'data-ready')).toBe('true');
+    expect(await diffNote()).not.toContain('随机波动');
     for (const m of ['yuanPerPersonYear', 'yuanPerLastingExit', 'yuan', 'personYears', 'lastingExits']) {
       expect(await page.locator(`#cmp-ce tr[data-measure="${m}"]`).count()).toBe(1);
     }

@@ -30,6 +30,8 @@ export interface BandChartSpec {
   /** Draw a line at zero (differences). */
   zeroLine?: boolean;
   xDomain: [number, number];
+  /** Lines of height kept for the note even when it takes fewer (aligns charts side by side). */
+  reserveNoteLines?: number;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface BandChartSpec {
  * median (or single-run) line, a legend of the series, a title and a note. Used by the
  * comparison view (before, after, difference).
  */
-export function createBandChart(container: HTMLElement, className: string): { svg: SVGSVGElement; render(spec: BandChartSpec): void } {
+export function createBandChart(container: HTMLElement, className: string): { svg: SVGSVGElement; render(spec: BandChartSpec): number } {
   const svg = createChartSvg(container, `band-chart ${className}`, 'img');
   const root = select(svg);
   const g = root.append('g');
@@ -47,7 +49,8 @@ export function createBandChart(container: HTMLElement, className: string): { sv
   plot.append('g').attr('class', 'lines');
   const legend = g.append('g').attr('class', 'legend');
 
-  function render(spec: BandChartSpec): void {
+  /** Draws the chart; returns the lines its note took. */
+  function render(spec: BandChartSpec): number {
     const { width, height } = fitSvg(svg, container);
     svg.setAttribute('aria-label', spec.title);
     // at least 14 px: these charts are read from the back of a room
@@ -56,7 +59,8 @@ export function createBandChart(container: HTMLElement, className: string): { sv
     const noteLines = wrapText(spec.note, width - fs, { size: noteSize }, 2);
     // baseline of the note's last line (the title's when there is no note), then the legend's
     // centre far enough below it that CJK glyphs of the two never touch
-    const noteBottom = fs * 1.2 + (noteLines.length > 0 ? noteSize * 1.25 + noteSize * 1.15 * (noteLines.length - 1) : 0);
+    const reserved = Math.max(noteLines.length, spec.reserveNoteLines ?? 0);
+    const noteBottom = fs * 1.2 + (reserved > 0 ? noteSize * 1.25 + noteSize * 1.15 * (reserved - 1) : 0);
     const legendY = noteBottom + noteSize * 0.3 + fs * 0.7;
     const m = { top: legendY + fs * 1.2, right: fs, bottom: fs * 2, left: fs * 4.6 };
     const innerW = Math.max(40, width - m.left - m.right);
@@ -153,6 +157,7 @@ export function createBandChart(container: HTMLElement, className: string): { sv
       .attr('stroke-linejoin', 'round');
     root.attr('data-series-count', spec.series.length).attr('data-bands', withBand.length);
     root.style('background', PAPER);
+    return noteLines.length;
   }
 
   return { svg, render };

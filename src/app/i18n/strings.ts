@@ -331,6 +331,7 @@ export const STRINGS = {
   'cmp.runs': { zh: '运行次数', en: 'Runs' },
   'cmp.run': { zh: '运行比较集合', en: 'Run comparison ensemble' },
   'cmp.single': { zh: '单次运行（种子 {seed}），已模拟到 {year} 年。运行比较集合可得到区间和成本效果。', en: 'One run (seed {seed}), simulated to {year}. Run the comparison ensemble for bands and cost-effectiveness.' },
+  'cmp.diffSingle': { zh: '一次运行：差值含随机波动', en: 'one run: the difference includes chance' },
   'cmp.ensemble': { zh: '{n} 对运行，每对使用相同种子：中位数与 5–95% 区间', en: '{n} pairs of runs, each pair on the same seed: median and 5–95% band' },
   'cmp.stale': { zh: '比较集合属于之前的修改；请重新运行。', en: 'The comparison ensemble belongs to an earlier change; run it again.' },
   'ce.title': { zh: '成本效果（{alt}相对{ref}）', en: 'Cost-effectiveness ({alt} against {ref})' },

@@ -214,9 +214,14 @@ export function createComparisonView(ctx: AppContext, reference: ReferenceSource
     ceTitle.textContent = t('ce.title', names(true));
     const series = (id: string, name: string, colour: string, points: BandPoint[], dashed = false): BandSeries[] => [{ id, label: name, colour, points, dashed }];
     // titles name the runs (a long name ends in "…"); the notes give the measure and the place
-    baseChart.render({ title: baseTitle, note: `${label} · ${unitName}`, series: series('baseline', baseTitle, BASE_COLOUR, baseS, true), format: fmt, domain, xDomain });
-    altChart.render({ title: altTitle, note: `${label} · ${unitName}`, series: series('alternative', altTitle, ALT_COLOUR, altS), format: fmt, domain, xDomain });
-    diffChart.render({ title: diffTitle, note: `${label} · ${unitName}`, series: series('difference', diffTitle, DIFF_COLOUR, diffS), format: fmtDiff, zeroLine: true, xDomain });
+    // A single pair of runs differs by chance as well as by the change: the difference says so
+    // itself (an exported chart travels without the view's subtitle). The two other charts keep
+    // the same height for their notes, so that the three plots stay level.
+    const chartNote = `${label} · ${unitName}`;
+    const diffNote = rec ? chartNote : `${chartNote} · ${t('cmp.diffSingle')}`;
+    const noteLines = diffChart.render({ title: diffTitle, note: diffNote, series: series('difference', diffTitle, DIFF_COLOUR, diffS), format: fmtDiff, zeroLine: true, xDomain });
+    baseChart.render({ title: baseTitle, note: chartNote, series: series('baseline', baseTitle, BASE_COLOUR, baseS, true), format: fmt, domain, xDomain, reserveNoteLines: noteLines });
+    altChart.render({ title: altTitle, note: chartNote, series: series('alternative', altTitle, ALT_COLOUR, altS), format: fmt, domain, xDomain, reserveNoteLines: noteLines });
     renderCostEffectiveness(rec ? rec.costEffectiveness : null);
   }
 
