@@ -20,7 +20,7 @@ describe('browser app', () => {
     expect(await page.locator('.income-distribution .bars rect').count()).toBeGreaterThan(0);
     expect(await page.textContent('#year')).toBe('2013');
     // before any year is simulated the status gives the time to build the world, not a step time
-    expect(await page.textContent('#run-status')).toMatch(/^已模拟到 2013 年（共到 2035 年）· 构建用时 [\d,]+ 毫秒$/);
+    expect(await page.textContent('#run-status')).toMatch(/^已模拟到 2013 年（共到 2035 年）· 初始化 [\d,]+ 毫秒$/);
     // no value axis repeats a label (in the start year talent outflow spans only 0 to 1)
     const axes = await page.$$eval('.small-multiples g.y-axis', (gs) => gs.map((g) => [...g.querySelectorAll('.tick text')].map((t) => t.textContent)));
     for (const labels of axes) expect(new Set(labels).size, labels.join(' ')).toBe(labels.length);

@@ -47,7 +47,7 @@ export const STRINGS = {
   'run.viewing': { zh: '查看：{unit}', en: 'Showing: {unit}' },
   'run.showRegion': { zh: '看全区', en: 'Whole region' },
   'run.status': { zh: '已模拟到 {last} 年（共到 {end} 年）· 上一步 {ms} 毫秒', en: 'Simulated to {last} (of {end}) · last step {ms} ms' },
-  'run.statusBuilt': { zh: '已模拟到 {last} 年（共到 {end} 年）· 构建用时 {ms} 毫秒', en: 'Simulated to {last} (of {end}) · built in {ms} ms' },
+  'run.statusBuilt': { zh: '已模拟到 {last} 年（共到 {end} 年）· 初始化 {ms} 毫秒', en: 'Simulated to {last} (of {end}) · built in {ms} ms' },
   'run.busy': { zh: '正在计算…', en: 'Working…' },
 
   // ---- panels --------------------------------------------------------------------------------
