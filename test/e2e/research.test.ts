@@ -324,6 +324,25 @@ describe('browser research: ensembles, comparison, sweeps, sensitivity', () => {
     await context.close();
   });
 
+  it('Run sweep with nothing added varies the model parameter selected in the picker', async () => {
+    const { page, context, errors } = await openApp(h, { hash: hashOf(SMALL), locale: 'en-GB' });
+    await openResearch(page);
+    await page.selectOption('#sweep-param', 'talent.doctorPayRatio');
+    await page.fill('#sweep-points', '2');
+    await page.fill('#sweep-reps', '1');
+    expect(await page.locator('[data-factor]').count()).toBe(0);
+    await page.click('#sweep-run');
+    await page.waitForSelector('#sweep-controls[data-state="done"]', { timeout: 120_000 });
+    // the picked parameter became the factor, over its registry range, and the sweep ran over it
+    expect(await page.locator('[data-factor]').count()).toBe(1);
+    expect(await page.inputValue('[data-factor="talent.doctorPayRatio"] input[data-role="min"]')).toBe('0.2');
+    const header = await page.$$eval('#sweep-table thead th', (ths) => ths.map((t) => t.textContent));
+    expect(header).toEqual(['point', 'run', 'year', 'county', 'indicator', 'value', 'talent.doctorPayRatio']);
+    expect(await page.textContent('#sweep-controls')).not.toContain('Add at least one');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('sensitivity (Morris) ranks the parameters by mu* in a bar chart', async () => {
     const { page, context, errors } = await openApp(h, { hash: hashOf(SMALL), locale: 'en-GB' });
     await openResearch(page);

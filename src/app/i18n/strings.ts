@@ -303,8 +303,8 @@ export const STRINGS = {
 
   // ---- research: ensembles, comparison, sweeps, sensitivity (src/app/research/) ---------------
   'research.resultsHint': {
-    zh: '结果显示在这里：选择要改变的参数（添加模型参数或干预参数），设置设计与结果指标，然后点击“运行扫描”。集合运行的结果画在“总览”的各县轨迹上。',
-    en: 'Results appear here: choose what to vary (add a model or lever parameter), set the design and the outcome, then press "Run sweep". An ensemble\'s result is drawn on the county trajectories of the Overview.',
+    zh: '结果显示在这里：选择要改变的参数（添加模型参数或干预参数；一个也没添加时，扫描所选的模型参数），设置设计与结果指标，然后点击“运行扫描”。集合运行的结果画在“总览”的各县轨迹上。',
+    en: 'Results appear here: choose what to vary (add a model or lever parameter; with none added, the sweep varies the model parameter selected), set the design and the outcome, then press "Run sweep". An ensemble\'s result is drawn on the county trajectories of the Overview.',
   },
   'band.legend': { zh: '{n} 次运行的中位数，5–95% 区间', en: 'median of {n} runs, 5–95% band' },
   'multiples.bandUnit': { zh: '区间为所选县或全区', en: 'band for the selected county or the region' },

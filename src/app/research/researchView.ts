@@ -175,10 +175,12 @@ export function createResearchView(ctx: AppContext): ResearchView {
     factorList.append(row);
   }
 
-  addParam.addEventListener('click', () => {
+  /** Adds the model parameter selected in the picker as a factor over its whole range. */
+  function addPickedParam(): void {
     const spec = PARAM_BY_KEY.get(paramPick.value);
     if (spec) addFactor({ kind: 'param', key: spec.key }, spec.min, spec.max, spec.integer ? 1 : 'any');
-  });
+  }
+  addParam.addEventListener('click', addPickedParam);
   addLever.addEventListener('click', () => {
     const [i, param] = leverPick.value.split(':');
     const iv = ctx.sim.scenario?.interventions[Number(i)];
@@ -212,6 +214,9 @@ export function createResearchView(ctx: AppContext): ResearchView {
   }
 
   swBtn.addEventListener('click', async () => {
+    // Nothing added yet: the parameter showing in the picker is what the user means to vary
+    // (as Play applies a lever left open in the policy editor).
+    if (factors.length === 0) addPickedParam();
     let b: BoundSweep;
     let file: Record<string, unknown>;
     try {
