@@ -388,7 +388,7 @@ export const STRINGS = {
   'res.table': { zh: '整齐表', en: 'Tidy table' },
   'res.tableNote': { zh: '显示 {shown} / {total} 行（{indicator}，{unit}）。CSV 含全部指标，列与 npm run sweep 相同。', en: 'Showing {shown} of {total} rows ({indicator}, {unit}). The CSV holds every indicator, with the columns of npm run sweep.' },
   'res.csv': { zh: '下载 CSV', en: 'Download CSV' },
-  'res.chart': { zh: '{outcome}与改变的参数', en: '{outcome} against the varied values' },
+  'res.chart': { zh: '“{outcome}”与改变的参数', en: '{outcome} against the varied values' },
   'res.chartNote': { zh: '点 = 每次运行；折线 = 每点中位数', en: 'dots = runs; line = median per point' },
   'res.sensitivity': { zh: '灵敏度：哪些参数最影响“{outcome}”', en: 'Sensitivity: what moves "{outcome}" most' },
   'res.muStar': { zh: 'μ*：平均绝对基本效应（参数取值范围从最小到最大时结果的变化）', en: 'μ*: mean absolute elementary effect (change of the outcome over the factor\'s whole range)' },
