@@ -115,6 +115,38 @@ describe('scenarios in the browser', () => {
     await context.close();
   });
 
+  it('a lever set year by year (the campaign) is one folded entry with its years, settings and cost; its yearly cards open and edit as any other', async () => {
+    const { page, context, errors } = await openApp(h);
+    await page.selectOption('#scenario-picker', 'scenarios/campaign.json');
+    await page.waitForFunction(() => (window as any).povertyLoop.ctx.sim.scenario?.id === 'campaign' && !(window as any).povertyLoop.ctx.store.state.busy);
+    // 27 interventions: registration 2013-2020 and the social floor 2014-2020 are set year by year
+    expect(await appEval(page, 'sim.scenario.interventions.length')).toBe(27);
+    const groups = page.locator('#intervention-list > li.intervention-group');
+    expect(await groups.count()).toBe(2);
+    expect(await page.locator('#intervention-list li.intervention').count()).toBe(27);
+    expect(await page.locator('#intervention-list > li').count()).toBe(27 - 8 - 7 + 2);
+    const first = groups.first();
+    expect(await first.locator('summary').textContent()).toMatch(/精准识别建档立卡.*2013–2020年 · 全部县 · 逐年设置 8 项.*人均帮扶 0元–[\d,.]+元/);
+    // folded: its cards are not visible until opened
+    expect(await first.locator('li.intervention').first().isVisible()).toBe(false);
+    await playTo(page, 8);
+    // the group's cost line: its cards' costs added up (here: not nothing, by 2021)
+    const yuan = (text: string | null) => text!.match(/[\d.,]+亿元|[\d.,]+万元|[\d.,]+元/)![0];
+    const groupCost = await first.locator('summary .intervention-cost').textContent();
+    expect(groupCost).toContain('各年合计成本');
+    expect(yuan(groupCost)).not.toBe('0元');
+    await first.locator('summary').click();
+    expect(await first.locator('li.intervention').first().isVisible()).toBe(true);
+    // editing a year's card keeps the group open while the editor is
+    await first.locator('li.intervention').nth(3).locator('button[data-action="edit"]').click();
+    expect(await page.locator('.editor').count()).toBe(1);
+    expect(await page.inputValue('.editor input[name="from"]')).toBe('2016');
+    expect(await first.locator('details').getAttribute('open')).not.toBeNull();
+    expect(await first.locator('li.intervention.is-editing').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('a shared link reopens the same scenario and reproduces the run', async () => {
     const { page, context, errors } = await openApp(h);
     // change the seed and add a lever, then share

@@ -156,6 +156,8 @@ export const STRINGS = {
   'policy.costChart': { zh: '每年政策成本（全区）', en: 'Intervention cost per year (region)' },
   'policy.costTotal': { zh: '政策总成本 {total}（{from}–{to}年，全区）', en: 'Total intervention cost {total} ({from}–{to}, region)' },
   'policy.costSoFar': { zh: '截至 {to} 年政策成本 {total}（全区）', en: 'Intervention cost to {to}: {total} (region)' },
+  'policy.yearly': { zh: '{from}–{to}年 · {counties} · 逐年设置 {n} 项', en: '{from}–{to} · {counties} · set year by year ({n})' },
+  'policy.groupCost': { zh: '各年合计成本（已模拟年份）：{total}', en: 'Cost of these years (years simulated): {total}' },
   'policy.interventionCost': { zh: '本措施成本（已模拟年份）：{total}', en: 'Cost of this intervention (years simulated): {total}' },
   'policy.none': { zh: '暂无政策干预：这是“不干预”的基线。', en: 'No interventions: this is the do-nothing baseline.' },
   'policy.addLabel': { zh: '措施', en: 'Lever' },

@@ -13,6 +13,7 @@ import { bi, lang, onLangChange, t } from '../i18n/i18n';
 import type { StringId } from '../i18n/strings';
 import { unitText } from '../i18n/units';
 import { numberControl } from './numberControl';
+import { yearlyGroups } from './yearlyGroups';
 
 /** Labels for the enum options of lever parameters that are not industries. */
 const OPTION_LABEL: Record<string, StringId> = {
@@ -49,9 +50,26 @@ function countiesText(iv: Intervention, scenario: Scenario): string {
 function paramText(spec: LeverParamSpec, value: unknown): string {
   if (spec.kind === 'boolean') return `${bi(spec.label)} ${value ? t('yes') : t('no')}`;
   if (spec.kind === 'enum') return `${bi(spec.label)} ${optionLabel(String(value))}`;
-  const v = Number(value);
-  const shown = spec.unit === 'fraction' || spec.unit === 'share' ? `${fmtNumber(v * 100, 1)}%` : spec.unit.startsWith('yuan') ? fmtYuan(v) : fmtCompact(v);
-  return `${bi(spec.label)} ${shown}`;
+  return `${bi(spec.label)} ${numberText(spec, Number(value))}`;
+}
+
+function numberText(spec: Extract<LeverParamSpec, { kind: 'number' }>, v: number): string {
+  return spec.unit === 'fraction' || spec.unit === 'share' ? `${fmtNumber(v * 100, 1)}%` : spec.unit.startsWith('yuan') ? fmtYuan(v) : fmtCompact(v);
+}
+
+/** What a run of yearly settings varies: each parameter's value, or its range over the run. */
+function runParamsText(spec: LeverSpec | undefined, run: readonly Intervention[]): string {
+  return (spec?.params ?? []).map((p) => {
+    const values = run.map((iv) => iv[p.name]);
+    if (p.kind !== 'number') {
+      const distinct = [...new Set(values)];
+      return distinct.length === 1 ? paramText(p, distinct[0]) : distinct.map((v) => paramText(p, v)).join(' / ');
+    }
+    const nums = values.map(Number);
+    const lo = Math.min(...nums);
+    const hi = Math.max(...nums);
+    return lo === hi ? paramText(p, lo) : `${bi(p.label)} ${numberText(p, lo)}–${numberText(p, hi)}`;
+  }).join(' · ');
 }
 
 export interface ScenarioSink {
@@ -209,13 +227,19 @@ export function createPolicyPanel(ctx: AppContext, sink: ScenarioSink): { root: 
     if (!s || !meta) return;
     if (s.interventions.length === 0) list.append(el('li', { class: 'empty', text: t('policy.none') }));
     const span = meta.years + 1;
-    s.interventions.forEach((iv, i) => {
-      const lever = LEVER_BY_NAME.get(iv.lever);
-      const left = ((Math.max(iv.from, s.startYear) - s.startYear) / span) * 100;
-      const right = ((Math.min(iv.to, s.startYear + s.years) - s.startYear + 1) / span) * 100;
+    /** The years from..to on the timeline of the cost chart above. */
+    const timelineBar = (from: number, to: number): HTMLElement => {
+      const left = ((Math.max(from, s.startYear) - s.startYear) / span) * 100;
+      const right = ((Math.min(to, s.startYear + s.years) - s.startYear + 1) / span) * 100;
       const bar = el('div', { class: 'timeline-track', 'aria-hidden': 'true' }, el('div', { class: 'timeline-bar' }));
       (bar.firstChild as HTMLElement).style.left = `${left}%`;
       (bar.firstChild as HTMLElement).style.width = `${Math.max(1, right - left)}%`;
+      return bar;
+    };
+    const cards: HTMLElement[] = [];
+    s.interventions.forEach((iv, i) => {
+      const lever = LEVER_BY_NAME.get(iv.lever);
+      const bar = timelineBar(iv.from, iv.to);
       const params = (lever?.params ?? []).map((p) => paramText(p, iv[p.name])).join(' · ');
       const edit = el('button', { type: 'button', class: 'btn btn-small', 'data-action': 'edit', text: t('policy.edit') });
       const remove = el('button', { type: 'button', class: 'btn btn-small btn-danger', 'data-action': 'remove', text: t('policy.remove') });
@@ -229,7 +253,7 @@ export function createPolicyPanel(ctx: AppContext, sink: ScenarioSink): { root: 
         editorHost.querySelector<HTMLElement>('input, select')?.focus();
       });
       remove.addEventListener('click', () => void commit(s.interventions.filter((_, j) => j !== i)));
-      list.append(
+      cards.push(
         el('li', { class: `intervention${editing === i ? ' is-editing' : ''}`, 'data-lever': iv.lever },
           el('div', { class: 'intervention-head' }, el('strong', { text: name }), el('span', { class: 'intervention-actions' }, edit, remove)),
           el('div', { class: 'intervention-meta', text: `${fmtYear(iv.from)}–${fmtYear(iv.to)} · ${countiesText(iv, s)}` }),
@@ -238,6 +262,31 @@ export function createPolicyPanel(ctx: AppContext, sink: ScenarioSink): { root: 
           bar),
       );
     });
+    // A lever set year by year (the campaign's yearly intensities) is one folded entry at the
+    // place of its first year: its years, counties and the range of each setting, with the
+    // yearly cards inside.
+    const groups = new Map(yearlyGroups(s.interventions).map((g) => [g[0], g]));
+    const grouped = new Set([...groups.values()].flat());
+    for (let i = 0; i < cards.length; i++) {
+      const members = groups.get(i);
+      if (!members) {
+        if (!grouped.has(i)) list.append(cards[i]);
+        continue;
+      }
+      const run = members.map((j) => s.interventions[j]);
+      const lever = LEVER_BY_NAME.get(run[0].lever);
+      const n = run.length;
+      const group = el('details', { class: 'intervention-group-details' },
+        el('summary', {},
+          el('strong', { text: lever ? bi(lever.label) : run[0].lever }),
+          el('div', { class: 'intervention-meta', text: t('policy.yearly', { from: fmtYear(run[0].from), to: fmtYear(run[n - 1].to), counties: countiesText(run[0], s), n }) }),
+          el('div', { class: 'intervention-params', text: runParamsText(lever, run) }),
+          el('div', { class: 'intervention-cost', 'data-indexes': members.join(',') }),
+          timelineBar(run[0].from, run[n - 1].to)),
+        el('ol', { class: 'intervention-list intervention-sublist' }, ...members.map((j) => cards[j])));
+      if (editing !== null && members.includes(editing)) group.open = true;
+      list.append(el('li', { class: 'intervention-group', 'data-lever': run[0].lever, 'data-count': String(n) }, group));
+    }
     renderCardCosts();
   }
 
@@ -246,9 +295,13 @@ export function createPolicyPanel(ctx: AppContext, sink: ScenarioSink): { root: 
     const s = scenario();
     if (!s || !ctx.sim.meta) return;
     for (const node of list.querySelectorAll<HTMLElement>('.intervention-cost')) {
-      // a card of a list not yet rebuilt for a shorter scenario has no intervention left to cost
-      const i = Number(node.dataset.index);
-      if (i < s.interventions.length) node.textContent = t('policy.interventionCost', { total: fmtYuan(interventionCost(s, i)) });
+      // a card (data-index) or a group of yearly settings (data-indexes); a list not yet rebuilt
+      // for a shorter scenario may name interventions that are gone
+      const indexes = (node.dataset.indexes ?? node.dataset.index ?? '').split(',').map(Number);
+      if (indexes.every((i) => i < s.interventions.length)) {
+        const total = indexes.reduce((sum, i) => sum + interventionCost(s, i), 0);
+        node.textContent = t(node.dataset.indexes ? 'policy.groupCost' : 'policy.interventionCost', { total: fmtYuan(total) });
+      }
     }
   }
 
