@@ -64,8 +64,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (let y = 2013; y <= 2020; y++) fit.push(`${y} ${(meanPoverty(full, y) * 100).toFixed(2)}% (published ${(NATIONAL_POVERTY[y] * 100).toFixed(1)}%)`);
   process.stderr.write(fit.join('\n') + '\n');
   const description = {
-    zh: '2013-2020年脱贫攻坚：建档立卡、帮扶和低保兜底（逐年强度经校准使全国农村贫困发生率从2012年的10.2%降到2019年的0.6%）、医疗救助、营养干预、专项资金与基础设施、2017年起资金整合和大数据识别、2016年起易地扶贫搬迁，2020年后五年过渡期逐步退出。看：贫困发生率、建档立卡率、考核负担、返贫率和成本。',
-    en: 'The 2013-2020 campaign: registration, benefits and a social floor (their yearly intensity calibrated so that rural poverty falls from 10.2% in 2012 to 0.6% in 2019, as published), medical assistance, child nutrition, earmarked funds and infrastructure, fund integration and big-data identification from 2017, relocation from 2016, and a gradual five-year phase-out after 2020. Look at poverty, registration, assessment burden, return to poverty and cost.',
+    zh: '2013-2020年脱贫攻坚：建档立卡、帮扶和低保兜底（逐年强度经校准使全国农村贫困发生率从2012年的10.2%降到2019年的0.6%）、医疗救助、营养干预、专项资金与基础设施、2017年起资金整合和大数据识别（2020年后继续动态监测，防止返贫）、2016年起易地扶贫搬迁，2020年后五年过渡期逐步退出。看：贫困发生率、建档立卡率、考核负担、返贫率和成本。',
+    en: 'The 2013-2020 campaign: registration, benefits and a social floor (their yearly intensity calibrated so that rural poverty falls from 10.2% in 2012 to 0.6% in 2019, as published), medical assistance, child nutrition, earmarked funds and infrastructure, fund integration and big-data identification from 2017 (monitoring goes on after 2020, against return to poverty), relocation from 2016, and a gradual five-year phase-out after 2020. Look at poverty, registration, assessment burden, return to poverty and cost.',
   };
   const out = {
     $schema: './schema.json',

@@ -9,7 +9,7 @@ export const CAMPAIGN_TO = 2020;
  * paid to registered households: the benefit per person and the social floor (as a share of the
  * poverty line). Everything else is fixed: registration, medical assistance, child nutrition,
  * earmarked transfers and infrastructure for mountain and hill counties, fund integration from
- * 2017, big-data identification from 2017, relocation with jobs from 2016, and a gradual
+ * 2017, big-data identification from 2017 (continuing after 2020), relocation with jobs from 2016, and a gradual
  * phase-out of support over five years after 2020 (the transition period, 过渡期).
  */
 export function campaignInterventions(intensity: Record<number, number>, povertyLine = 2300): Intervention[] {
@@ -31,7 +31,10 @@ export function campaignInterventions(intensity: Record<number, number>, poverty
     { lever: 'fundIntegration', from: 2017, to: CAMPAIGN_TO, counties: 'all', share: 0.5 },
     { lever: 'infrastructure', from: CAMPAIGN_FROM, to: CAMPAIGN_TO, counties: 'mountain', kind: 'transport', yuanPerYear: 80_000_000 },
     { lever: 'infrastructure', from: CAMPAIGN_FROM, to: CAMPAIGN_TO, counties: 'mountain', kind: 'water', yuanPerYear: 20_000_000 },
-    { lever: 'bigDataIdentification', from: 2017, to: CAMPAIGN_TO, counties: 'all' },
+    // Monitoring goes on after 2020 (防止返贫动态监测和帮扶机制, 2021): without it the floor's
+    // near-poor coverage lapses (only big data flags the near-poor) and exited households that
+    // fall back cannot register again.
+    { lever: 'bigDataIdentification', from: 2017, to: 2100, counties: 'all' },
     { lever: 'relocation', from: 2016, to: CAMPAIGN_TO, counties: 'mountain', eligibility: 'registeredPoor', maxPeople: 3000, employmentSupport: true, destination: 'countySeat' },
   );
   return out;
