@@ -143,6 +143,11 @@ describe('scenarios in the browser', () => {
     expect(await page.inputValue('.editor input[name="from"]')).toBe('2016');
     expect(await first.locator('details').getAttribute('open')).not.toBeNull();
     expect(await first.locator('li.intervention.is-editing').count()).toBe(1);
+    // and an opened group stays open when the list is rebuilt (here: the editor cancelled)
+    await page.click('.editor .button-row button:not(#apply-intervention)');
+    expect(await page.locator('.editor').count()).toBe(0);
+    expect(await groups.first().locator('details').getAttribute('open')).not.toBeNull();
+    expect(await groups.nth(1).locator('details').getAttribute('open')).toBeNull();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -98,6 +98,8 @@ export function createPolicyPanel(ctx: AppContext, sink: ScenarioSink): { root: 
   const editorHost = el('div', { class: 'editor-host' });
   root.append(heading, intro, costBox, costText, list, el('div', { class: 'add-row' }, addLabel, addSelect, addBtn), editorHost);
 
+  /** Groups of yearly settings the user has opened (lever and counties), kept open across rebuilds. */
+  const openGroups = new Set<string>();
   /** Index being edited (-1 = a new intervention), or null when the editor is closed. */
   let editing: number | null = null;
   let draft: Intervention | null = null;
@@ -284,7 +286,9 @@ export function createPolicyPanel(ctx: AppContext, sink: ScenarioSink): { root: 
           el('div', { class: 'intervention-cost', 'data-indexes': members.join(',') }),
           timelineBar(run[0].from, run[n - 1].to)),
         el('ol', { class: 'intervention-list intervention-sublist' }, ...members.map((j) => cards[j])));
-      if (editing !== null && members.includes(editing)) group.open = true;
+      const key = `${run[0].lever}|${JSON.stringify(run[0].counties)}`;
+      group.open = openGroups.has(key) || (editing !== null && members.includes(editing));
+      group.addEventListener('toggle', () => (group.open ? openGroups.add(key) : openGroups.delete(key)));
       list.append(el('li', { class: 'intervention-group', 'data-lever': run[0].lever, 'data-count': String(n) }, group));
     }
     renderCardCosts();
