@@ -69,13 +69,14 @@ export function createRunControls(ctx: AppContext, player: Player): HTMLElement 
     const sel = ctx.store.state.selected;
     unitChip.textContent = sel === null ? t('run.viewing', { unit: t('region') }) : t('run.viewing', { unit: bi(meta.counties[sel].name) });
     clearSel.hidden = sel === null;
+    // the engine's time per simulated year once a year has run; before that, the time to build the world
+    const stepped = ctx.sim.frontier > 0;
     status.textContent = ctx.store.state.busy
       ? t('run.busy')
-      : t(ctx.sim.frontier > 0 ? 'run.status' : 'run.statusBuilt', {
+      : t(stepped ? 'run.status' : 'run.statusBuilt', {
           last: fmtYear(meta.startYear + ctx.sim.frontier),
           end: fmtYear(meta.startYear + meta.years),
-          // Per simulated year once a year has run; before that, the time to build the world.
-          ms: fmtNumber(ctx.sim.frontier > 0 ? ctx.sim.lastStepMs : ctx.sim.buildMs, 0),
+          ms: fmtNumber(stepped ? ctx.sim.lastStepMs : ctx.sim.buildMs, 0),
         });
   }
 

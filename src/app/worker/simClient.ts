@@ -243,10 +243,11 @@ export class SimClient {
     }
     this.yearsRecorded = r.yearsRecorded;
     this.done = r.done;
+    // A load's time builds the world; a step's covers every year it brought.
     if (fresh) {
       this.buildMs = r.stepMs;
       this.lastStepMs = 0;
-    } else if (r.years > 0) this.lastStepMs = r.stepMs;
+    } else if (r.blocks.length > 0) this.lastStepMs = r.stepMs / r.blocks.length;
     for (const cb of this.listeners) cb();
   }
 }

@@ -22,13 +22,8 @@ export interface StepReply {
   blocks: YearBlock[];
   yearsRecorded: number;
   done: boolean;
-  /**
-   * Engine milliseconds per simulated year in this reply (its total over the years it stepped);
-   * for a load, the milliseconds to build the world (construction and spin-up).
-   */
+  /** Milliseconds spent stepping the engine for this reply. */
   stepMs: number;
-  /** Years simulated for this reply (0 for a load). */
-  years: number;
 }
 
 export interface LoadReply extends StepReply {
@@ -64,9 +59,9 @@ function block(s: Simulation, yearIndex: number): YearBlock {
   return { yearIndex, values, distribution, leverCosts };
 }
 
-function reply(blocks: YearBlock[], stepMs: number, years: number): StepReply {
+function reply(blocks: YearBlock[], stepMs: number): StepReply {
   const s = sim!;
-  const out: StepReply = { generation, blocks, yearsRecorded: s.yearsRecorded, done: s.done, stepMs, years };
+  const out: StepReply = { generation, blocks, yearsRecorded: s.yearsRecorded, done: s.done, stepMs };
   return Comlink.transfer(out, blocks.flatMap((b) => [b.values.buffer, b.distribution.buffer, b.leverCosts.buffer]));
 }
 
@@ -84,7 +79,7 @@ function advance(years: number): StepReply {
     broken = e instanceof Error ? e : new Error(String(e));
     throw broken;
   }
-  return reply(blocks, blocks.length > 0 ? (performance.now() - t0) / blocks.length : 0, blocks.length);
+  return reply(blocks, performance.now() - t0);
 }
 
 const api = {
@@ -96,7 +91,7 @@ const api = {
     const t0 = performance.now();
     sim = new Simulation(next, 1, seed ?? next.seed);
     const first = block(sim, 0);
-    const r = reply([first], performance.now() - t0, 0) as LoadReply;
+    const r = reply([first], performance.now() - t0) as LoadReply;
     r.meta = sim.meta;
     return r;
   },
