@@ -13,7 +13,7 @@ import { bi, lang, onLangChange, t } from '../i18n/i18n';
 import type { StringId } from '../i18n/strings';
 import { unitText } from '../i18n/units';
 import { numberControl } from './numberControl';
-import { yearlyGroups } from './yearlyGroups';
+import { groupKey, yearlyGroups } from './yearlyGroups';
 
 /** Labels for the enum options of lever parameters that are not industries. */
 const OPTION_LABEL: Record<string, StringId> = {
@@ -47,28 +47,26 @@ function countiesText(iv: Intervention, scenario: Scenario): string {
   return list.length > 3 ? t('policy.counties.n', { n: list.length }) : list.join(t('list.sep'));
 }
 
-function paramText(spec: LeverParamSpec, value: unknown): string {
-  if (spec.kind === 'boolean') return `${bi(spec.label)} ${value ? t('yes') : t('no')}`;
-  if (spec.kind === 'enum') return `${bi(spec.label)} ${optionLabel(String(value))}`;
-  return `${bi(spec.label)} ${numberText(spec, Number(value))}`;
-}
-
-function numberText(spec: Extract<LeverParamSpec, { kind: 'number' }>, v: number): string {
+/** A lever parameter's value as shown on a card (no label). */
+function valueText(spec: LeverParamSpec, value: unknown): string {
+  if (spec.kind === 'boolean') return value ? t('yes') : t('no');
+  if (spec.kind === 'enum') return optionLabel(String(value));
+  const v = Number(value);
   return spec.unit === 'fraction' || spec.unit === 'share' ? `${fmtNumber(v * 100, 1)}%` : spec.unit.startsWith('yuan') ? fmtYuan(v) : fmtCompact(v);
 }
 
-/** What a run of yearly settings varies: each parameter's value, or its range over the run. */
+function paramText(spec: LeverParamSpec, value: unknown): string {
+  return `${bi(spec.label)} ${valueText(spec, value)}`;
+}
+
+/** What yearly settings of one lever vary: each parameter's value, its range, or its values in turn. */
 function runParamsText(spec: LeverSpec | undefined, run: readonly Intervention[]): string {
   return (spec?.params ?? []).map((p) => {
     const values = run.map((iv) => iv[p.name]);
-    if (p.kind !== 'number') {
-      const distinct = [...new Set(values)];
-      return distinct.length === 1 ? paramText(p, distinct[0]) : distinct.map((v) => paramText(p, v)).join(' / ');
-    }
-    const nums = values.map(Number);
-    const lo = Math.min(...nums);
-    const hi = Math.max(...nums);
-    return lo === hi ? paramText(p, lo) : `${bi(p.label)} ${numberText(p, lo)}–${numberText(p, hi)}`;
+    const shown = p.kind === 'number'
+      ? [Math.min(...values.map(Number)), Math.max(...values.map(Number))].map((v) => valueText(p, v))
+      : [...new Set(values)].map((v) => valueText(p, v));
+    return `${bi(p.label)} ${[...new Set(shown)].join(p.kind === 'number' ? '–' : ' / ')}`;
   }).join(' · ');
 }
 
@@ -286,7 +284,7 @@ export function createPolicyPanel(ctx: AppContext, sink: ScenarioSink): { root: 
           el('div', { class: 'intervention-cost', 'data-indexes': members.join(',') }),
           timelineBar(run[0].from, run[n - 1].to)),
         el('ol', { class: 'intervention-list intervention-sublist' }, ...members.map((j) => cards[j])));
-      const key = `${run[0].lever}|${JSON.stringify(run[0].counties)}`;
+      const key = groupKey(run[0]);
       group.open = openGroups.has(key) || (editing !== null && members.includes(editing));
       group.addEventListener('toggle', () => (group.open ? openGroups.add(key) : openGroups.delete(key)));
       list.append(el('li', { class: 'intervention-group', 'data-lever': run[0].lever, 'data-count': String(n) }, group));

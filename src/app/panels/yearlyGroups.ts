@@ -7,6 +7,11 @@ import type { Intervention } from '../../model';
 /** At least this many one-year settings of one lever are shown as one group (see yearlyGroups). */
 const YEARLY_RUN = 3;
 
+/** What the yearly settings of one group share: the lever and its counties. */
+export function groupKey(iv: Intervention): string {
+  return `${iv.lever}|${JSON.stringify(iv.counties)}`;
+}
+
 /**
  * Levers set year by year (the campaign's yearly intensities): interventions of the same lever
  * and counties, each lasting one year, in years that follow one another in scenario order (other
@@ -20,7 +25,7 @@ export function yearlyGroups(interventions: readonly Intervention[]): number[][]
   };
   interventions.forEach((iv, i) => {
     if (iv.from !== iv.to) return;
-    const key = `${iv.lever}|${JSON.stringify(iv.counties)}`;
+    const key = groupKey(iv);
     const run = open.get(key);
     if (run && interventions[run[run.length - 1]].to + 1 === iv.from) run.push(i);
     else {
