@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addLever, openApp, playTo, useHarness } from './support/harness';
+import { addLever, openApp, pickScenario, playTo, useHarness } from './support/harness';
 import { textOverlaps } from './support/layout';
 
 /**
@@ -17,8 +17,7 @@ describe('chart layout', () => {
   it('the loop panel drops the legend note whole and keeps the explanation from its first words (en-GB, 1200×740)', async () => {
     const { page, context, errors } = await openApp(h, { locale: 'en-GB', viewport: { width: 1200, height: 740 } });
     // heavy assessment: the mountain loop gain falls below 1 (the "broken" explanation)
-    await page.selectOption('#scenario-picker', 'scenarios/assessment-burden.json');
-    await page.waitForFunction(() => (window as any).povertyLoop.ctx.sim.scenario?.id === 'assessment-burden' && !(window as any).povertyLoop.ctx.store.state.busy);
+    await pickScenario(page, 'assessment-burden');
     await playTo(page, 22);
     await page.click('.hex-map g.county[data-county="yunling"]');
     await page.waitForTimeout(600);
@@ -57,7 +56,7 @@ describe('chart layout', () => {
         // the three plots stay level although the difference's note (one run: includes chance) is longer
         const tops = await page.$$eval('#comparison-view .cmp-chart svg g.plot rect.bg', (rs) => rs.map((r) => Math.round(r.getBoundingClientRect().top)));
         expect(tops.length).toBe(3);
-        if (viewport.width > 1000) expect(new Set(tops).size, `plot tops ${tops.join(', ')}`).toBe(1);
+        expect(new Set(tops).size, `plot tops ${tops.join(', ')}`).toBe(1);
         // against the library scenario with the longest name: titles and legends end in "…"
         await page.selectOption('#cmp-reference', 'file:scenarios/assessment-burden.json');
         await page.waitForFunction(() => (window as any).povertyLoop.ctx.reference?.scenario?.id === 'assessment-burden');

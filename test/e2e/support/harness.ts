@@ -144,6 +144,12 @@ export async function playTo(page: Page, yearIndex: number): Promise<void> {
   await page.locator('#scrubber').fill(String(yearIndex));
 }
 
+/** Opens scenarios/<id>.json from the scenario picker and waits until it is loaded. */
+export async function pickScenario(page: Page, id: string): Promise<void> {
+  await page.selectOption('#scenario-picker', `scenarios/${id}.json`);
+  await page.waitForFunction((want) => (window as any).povertyLoop.ctx.sim.scenario?.id === want && !(window as any).povertyLoop.ctx.store.state.busy, id);
+}
+
 /** Adds a lever in the policy panel and waits for the rerun. */
 export async function addLever(page: Page, lever: string): Promise<void> {
   const before = await appEval<number>(page, 'sim.scenario.interventions.length');
