@@ -33,6 +33,8 @@ export interface SimOptions {
   baseline?: string;
   /** `--bands FILE.csv`: median, 5% and 95% over runs of every value. */
   bands?: string;
+  /** `--interaction LEVER[,LEVER…]`: the levers of factor A of a 2×2 factorial (output: interactions). */
+  interaction?: string[];
 }
 
 export type ParsedArgs = { help: true } | { help: false; options: SimOptions };
@@ -55,7 +57,7 @@ export class UsageError extends Error {
 /** Upper bounds that keep a typo from asking for a billion runs. */
 export const ARG_LIMITS = { maxRuns: 100_000, maxWorkers: 256 } as const;
 
-const VALUE_OPTIONS = ['--seed', '--runs', '--workers', '--years', '--scale', '--set', '--out', '--shard', '--baseline', '--bands'] as const;
+const VALUE_OPTIONS = ['--seed', '--runs', '--workers', '--years', '--scale', '--set', '--out', '--shard', '--baseline', '--bands', '--interaction'] as const;
 const FLAG_OPTIONS = ['--quiet', '--help'] as const;
 const ALL_OPTIONS: readonly string[] = [...VALUE_OPTIONS, ...FLAG_OPTIONS];
 type ValueOption = (typeof VALUE_OPTIONS)[number];
@@ -78,6 +80,12 @@ function setArg(text: string): ParamOverride {
   if (!path) throw new UsageError('--set', 'path=value, e.g. --set talent.teacherPayRatio=1.2', text);
   if (!NUMBER.test(value)) throw new UsageError(`--set ${path}`, 'a number after "="', value);
   return { path, value: Number(value) };
+}
+
+function interactionArg(text: string): string[] {
+  const names = text.split(',').map((n) => n.trim());
+  if (names.some((n) => !/^[A-Za-z]\w*$/.test(n))) throw new UsageError('--interaction', 'lever names separated by commas, e.g. --interaction teacherPay', text);
+  return [...new Set(names)];
 }
 
 function outArg(text: string): string {
@@ -158,6 +166,8 @@ export function parseArgs(argv: readonly string[], cores = availableParallelism(
   const shard = values.get('--shard');
   const bands = values.get('--bands');
   if (bands !== undefined && !/\.csv$/i.test(bands)) throw new UsageError('--bands', 'a file name ending in .csv', bands);
+  const interaction = values.get('--interaction');
+  if (interaction !== undefined && values.has('--baseline')) throw new UsageError('--interaction', 'no --baseline with it (its baseline is the scenario without interventions)');
   return {
     help: false,
     options: {
@@ -175,6 +185,7 @@ export function parseArgs(argv: readonly string[], cores = availableParallelism(
       shard: shard === undefined ? undefined : parseShard(shard),
       baseline: values.get('--baseline'),
       bands,
+      interaction: interaction === undefined ? undefined : interactionArg(interaction),
     },
   };
 }
@@ -203,6 +214,12 @@ Options:
                     the cost-effectiveness; --out writes the paired differences
                     (alternative - baseline) in the same tidy form; --baseline none
                     compares with the scenario itself without its interventions
+  --interaction A   the interaction of the levers A (comma-separated lever names) with
+                    the scenario's other interventions (B): runs 1..N of four arms on
+                    the same seeds (neither, A only, B only, both); the summary shows
+                    A's effect without and with B and the interaction (with - without)
+                    with its 5-95% band; --out writes the interactions run by run
+                    ((both - B only) - (A only - neither)) in the same tidy form
   --bands FILE.csv  also write the median, 5% and 95% quantiles and the mean over runs
                     (year,county,indicator,median,p5,p95,mean)
   --shard k/n       compute only shard k of n: the runs r with (r - 1) mod n = k - 1;

@@ -4,7 +4,7 @@
  */
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { comparisonMismatch, ensembleBands, pairedDifferences, withoutInterventions } from '../analysis/index';
+import { ARMS, type ArmResults, comparisonMismatch, ensembleBands, type Factorial, FactorError, factorialArms, interactionContrasts, pairedDifferences, withoutInterventions } from '../analysis/index';
 import { formatNumber, INDICATORS, regionCounties, resultsJson, type RunResult, type Scenario, ScenarioError, TIDY_HEADER, tidyRows } from '../model/index';
 import { HELP, parseArgs, type SimOptions, UsageError } from './args';
 import { EXIT_OK, reportError, runMain } from './exit';
@@ -12,7 +12,7 @@ import { loadScenario } from './loadScenario';
 import { runTasks } from './pool';
 import { ProgressBar } from './progress';
 import { contentHash, OutputError, type ShardMeta, shardIndexes, shardLine } from './shard';
-import { comparisonTable, summaryTable } from './summary';
+import { comparisonTable, interactionTable, summaryTable } from './summary';
 
 
 /** The output could not be written (exit status 1, reported without a stack trace). */
@@ -62,11 +62,15 @@ async function checkOutTarget(out: string): Promise<void> {
   if (target?.isDirectory()) throw new UsageError('--out', 'a file name, not a folder', out);
 }
 
-function manifest(options: SimOptions, scenario: Scenario, baseline?: Scenario): Record<string, unknown> {
+function manifest(options: SimOptions, scenario: Scenario, baseline?: Scenario, factorial?: Factorial): Record<string, unknown> {
   return {
     generator: 'poverty-loop sim',
     scenarioFile: options.scenarioFile,
     ...(baseline && { baselineFile: options.baseline, values: 'paired differences: alternative - baseline, run by run', baseline }),
+    ...(factorial && {
+      interaction: { a: factorial.a, b: factorial.b },
+      values: 'interactions: (both - B only) - (A only - neither), run by run; A = the interventions of the levers in interaction.a, B = the others',
+    }),
     seed: scenario.seed,
     ensembleSize: options.runs,
     overrides: {
@@ -93,6 +97,16 @@ function checkComparable(file: string, baseline: Scenario, alternative: Scenario
   if (m) throw new ScenarioError(file, m.path, m.expected, m.found);
 }
 
+/** `--interaction`: the four arms, or exit 2 naming the option and what the scenario offers. */
+function factorialOf(levers: readonly string[], scenario: Scenario): Factorial {
+  try {
+    return factorialArms(scenario, levers);
+  } catch (e) {
+    if (e instanceof FactorError) throw new UsageError('--interaction', e.expected, levers.join(','));
+    throw e;
+  }
+}
+
 /** Shard metadata of a `sim --shard` output (docs/cluster.md). */
 function simShardMeta(options: SimOptions, scenario: Scenario, baseline: Scenario | undefined, runs: number): ShardMeta {
   const units = regionCounties(scenario.region).length + 1;
@@ -102,11 +116,11 @@ function simShardMeta(options: SimOptions, scenario: Scenario, baseline: Scenari
     shard: options.shard!.k,
     of: options.shard!.n,
     assignment: 'round-robin',
-    hash: contentHash({ kind: 'sim', scenario, baseline, runs: options.runs }),
+    hash: contentHash({ kind: 'sim', scenario, baseline, runs: options.runs, ...(options.interaction && { interaction: options.interaction }) }),
     total: options.runs,
     runs,
     rowsPerRun: (scenario.years + 1) * units * INDICATORS.length,
-    scenarioId: baseline ? `${scenario.id}-minus-${baseline.id}` : scenario.id,
+    scenarioId: baseline ? `${scenario.id}-minus-${baseline.id}` : options.interaction ? `${scenario.id}-interaction` : scenario.id,
     header: TIDY_HEADER,
   };
 }
@@ -142,6 +156,7 @@ async function main(argv: readonly string[]): Promise<number> {
     : options.baseline === BASELINE_NONE ? baselineWithout(options.scenarioFile, scenario)
       : await loadScenario(options.baseline, options);
   if (baseline) checkComparable(options.baseline!, baseline, scenario);
+  const factorial = options.interaction && factorialOf(options.interaction, scenario);
   if (options.shard) {
     if (options.out === undefined || /\.json$/i.test(options.out)) throw new UsageError('--shard', 'an --out FILE.csv or --out - with it (a shard writes CSV for npm run merge)', options.out);
     if (options.bands !== undefined) throw new UsageError('--bands', 'no --shard with it (bands need every run)');
@@ -149,10 +164,12 @@ async function main(argv: readonly string[]): Promise<number> {
   if (options.out !== undefined && options.out !== '-') await checkOutTarget(options.out);
   if (options.bands !== undefined) await checkOutTarget(options.bands);
 
-  // Runs of this shard (all runs without --shard); the baseline's runs follow the alternative's.
+  // Runs of this shard (all runs without --shard), for each scenario run: the scenario, then the
+  // baseline; or the four arms of --interaction. Every scenario runs the same runs and seeds.
   const runList = options.shard ? shardIndexes(options.runs, options.shard).map((t) => t + 1) : Array.from({ length: options.runs }, (_, i) => i + 1);
-  const tasks = runList.map((run) => ({ scenario, run, seed: scenario.seed }));
-  if (baseline) tasks.push(...runList.map((run) => ({ scenario: baseline, run, seed: scenario.seed })));
+  const armNames = factorial ? [...ARMS] : baseline ? ['alternative', 'baseline'] : [];
+  const scenarios = factorial ? ARMS.map((a) => factorial.arms[a]) : baseline ? [scenario, baseline] : [scenario];
+  const tasks = scenarios.flatMap((s) => runList.map((run) => ({ scenario: s, run, seed: scenario.seed })));
   const bar = !options.quiet && process.stderr.isTTY ? new ProgressBar(process.stderr, tasks.length, scenario.years, scenario.startYear + scenario.years) : undefined;
   const results: RunResult[] = new Array(tasks.length);
   const cancel = new AbortController();
@@ -164,23 +181,26 @@ async function main(argv: readonly string[]): Promise<number> {
       workers: options.workers,
       onYear: bar && ((_task, year) => bar.year(year)),
       onResult: (t, r) => (results[t] = r),
-      label: baseline ? (t) => `${t < runList.length ? 'alternative' : 'baseline'} run ${tasks[t].run}` : undefined,
+      label: armNames.length > 0 ? (t) => `${armNames[Math.floor(t / runList.length)]} run ${tasks[t].run}` : undefined,
       signal: cancel.signal,
     });
   } finally {
     process.removeListener('SIGINT', onSigint);
     bar?.clear();
   }
-  const alternative = results.slice(0, runList.length);
-  const baseResults = baseline ? results.slice(runList.length) : undefined;
-  const series = baseResults ? pairedDifferences(baseResults, alternative) : alternative;
+  const ofScenario = (i: number) => results.slice(i * runList.length, (i + 1) * runList.length);
+  const alternative = ofScenario(0);
+  const baseResults = baseline ? ofScenario(1) : undefined;
+  const arms: ArmResults | undefined = factorial ? { neither: ofScenario(0), aOnly: ofScenario(1), bOnly: ofScenario(2), both: ofScenario(3) } : undefined;
+  const series = arms ? interactionContrasts(arms).interaction : baseResults ? pairedDifferences(baseResults, alternative) : alternative;
 
   if (options.bands !== undefined) await writeFileAtomically(options.bands, bandChunks(series));
   if (options.out === undefined) {
-    await writeStdout(baseResults ? comparisonTable(baseResults, alternative, baseline!, scenario) : summaryTable(alternative, scenario));
+    await writeStdout(arms ? interactionTable(arms, factorial!, scenario)
+      : baseResults ? comparisonTable(baseResults, alternative, baseline!, scenario) : summaryTable(alternative, scenario));
   } else {
     const csv = !/\.json$/i.test(options.out);
-    const body = outputChunks(series, csv ? 'csv' : 'json', manifest(options, scenario, baseline));
+    const body = outputChunks(series, csv ? 'csv' : 'json', manifest(options, scenario, baseline, factorial));
     const meta = options.shard ? simShardMeta(options, scenario, baseline, runList.length) : undefined;
     const chunks = meta ? (function* () {
       yield shardLine(meta);

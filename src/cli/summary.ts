@@ -1,4 +1,4 @@
-import { type CostEffectiveness, costEffectiveness, pairedDifferences, type RatioSummary } from '../analysis/index';
+import { type ArmResults, type CostEffectiveness, costEffectiveness, type Factorial, interactionContrasts, pairedDifferences, type RatioSummary } from '../analysis/index';
 import { type IndicatorName, resultValue, type RunResult, type Scenario } from '../model/index';
 
 type Format = 'count' | 'yuan' | 'percent' | 'number';
@@ -180,5 +180,63 @@ export function comparisonTable(baseline: readonly RunResult[], alternative: rea
     lines.push('', t, table(rows));
   }
   lines.push('', costEffectivenessText(costEffectiveness(baseline, alternative)));
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * What the interaction says about one value, from 5-95% bands over runs: when A's own effect
+ * (without B) and the interaction are both clear of 0, whether A does more with B (the same sign:
+ * complements) or less (substitutes); when only the interaction is, its sign; else 'unclear'.
+ */
+export function interactionVerdict(aWithoutB: { lo: number; hi: number }, interaction: { lo: number; hi: number }): 'more' | 'less' | 'above' | 'below' | 'unclear' {
+  const sign = (b: { lo: number; hi: number }) => (b.lo > 0 ? 1 : b.hi < 0 ? -1 : 0);
+  const x = sign(interaction);
+  if (x === 0) return 'unclear';
+  const a = sign(aWithoutB);
+  if (a === 0) return x > 0 ? 'above' : 'below';
+  return a === x ? 'more' : 'less';
+}
+
+const VERDICT_TEXT = {
+  more: 'A does more with B',
+  less: 'A does less with B',
+  above: 'above 0',
+  below: 'below 0',
+  unclear: 'band holds 0',
+} as const;
+
+/**
+ * The summary of `sim --interaction`: for the region and each county, the end-year medians of A's
+ * effect without B and with B (paired run by run) and of the interaction, with its 5-95% band and
+ * what it says.
+ */
+export function interactionTable(results: ArmResults, factorial: Factorial, scenario: Scenario): string {
+  const c = interactionContrasts(results);
+  const { meta } = results.both[0];
+  const endYear = meta.startYear + meta.years;
+  const runs = results.both.length;
+  const lines = [
+    `Interaction in ${title(scenario)}`,
+    `A = ${factorial.a.join(', ')}; B = ${factorial.b.join(', ')} (the scenario's other interventions)`,
+    `${meta.counties.length} ${meta.counties.length === 1 ? 'county' : 'counties'} · ${meta.startYear}-${endYear} · scale ${meta.scale} · seed ${meta.seed} · ${runs} ${runs === 1 ? 'run' : 'runs'} of each of 4 arms (neither, A only, B only, both) on the same seeds`,
+    `Medians at ${endYear} over runs: A without B = A only - neither; A with B = both - B only; interaction = (A with B) - (A without B), paired by run. "A does more (less) with B": the 5-95% bands of A's effect and of the interaction both exclude 0, with the same (opposite) sign (docs/sweeps.md, "Interaction")`,
+  ];
+  const units = [{ title: `Region (all ${meta.counties.length} counties)`, unit: meta.counties.length }].concat(
+    meta.counties.map((county, u) => ({ title: `${county.name.en}${county.name.zh && county.name.zh !== county.name.en ? ` ${county.name.zh}` : ''} (${county.id}, ${county.terrain})`, unit: u })),
+  );
+  const header = ['', 'A without B', 'A with B', 'interaction', ...(runs > 1 ? ['5-95%', ''] : [])];
+  for (const { title: t, unit } of units) {
+    const rows = [header];
+    for (const ind of SUMMARY_INDICATORS) {
+      const at = (rs: readonly RunResult[]) => stats(rs.map((r) => resultValue(r, meta.years, unit, ind.name)));
+      const alone = at(c.aWithoutB);
+      const withB = at(c.aWithB);
+      const x = at(c.interaction);
+      const fd = (v: number) => formatDifference(v, ind.format);
+      rows.push([ind.label, fd(alone.median), fd(withB.median), fd(x.median), ...(runs > 1 ? [`${fd(x.p5)} to ${fd(x.p95)}`, VERDICT_TEXT[interactionVerdict({ lo: alone.p5, hi: alone.p95 }, { lo: x.p5, hi: x.p95 })]] : [])]);
+    }
+    lines.push('', t, table(rows));
+  }
+  if (runs === 1) lines.push('', 'One run: the interaction includes chance. Use --runs 12 or more to see its band.');
   return lines.join('\n') + '\n';
 }

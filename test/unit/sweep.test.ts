@@ -1,5 +1,5 @@
 /**
- * `npm run sweep`, `sim --shard`, `npm run merge` and `sim --baseline`, run as users run them
+ * `npm run sweep`, `sim --shard`, `npm run merge`, `sim --baseline` and `sim --interaction`, run as users run them
  * (node + tsx). Byte identity of outputs across workers and shards; merge verification; sweep
  * validation errors; checkpoint and resume; cancel. Small custom region, 3 years, scale 50.
  */
@@ -28,6 +28,13 @@ const SMALL = {
   interventions: [{ lever: 'teacherPay', from: 2014, to: 2016, counties: 'all', raise: 0.5 }],
 };
 const BASE = { ...SMALL, id: 'sweep-small-base', interventions: [] };
+/** Two factors: teacher pay (A) and transport with water (B), and each arm written out by hand. */
+const PAY = { lever: 'teacherPay', from: 2014, to: 2016, counties: 'mountain', raise: 0.5 };
+const ROADS = [
+  { lever: 'infrastructure', from: 2014, to: 2016, counties: 'mountain', kind: 'transport', yuanPerYear: 60_000_000 },
+  { lever: 'infrastructure', from: 2014, to: 2016, counties: 'mountain', kind: 'water', yuanPerYear: 30_000_000 },
+];
+const BOTH = { ...SMALL, id: 'sweep-both', interventions: [PAY, ...ROADS] };
 const SWEEP = {
   id: 'test-grid',
   scenario: 'small.json',
@@ -62,6 +69,10 @@ beforeAll(async () => {
   await writeFile(at('small.json'), JSON.stringify(SMALL));
   await writeFile(at('base.json'), JSON.stringify(BASE));
   await writeFile(at('grid.json'), JSON.stringify(SWEEP));
+  await writeFile(at('both.json'), JSON.stringify(BOTH));
+  await writeFile(at('pay.json'), JSON.stringify({ ...BOTH, interventions: [PAY] }));
+  await writeFile(at('roads.json'), JSON.stringify({ ...BOTH, interventions: ROADS }));
+  await writeFile(at('neither.json'), JSON.stringify({ ...BOTH, interventions: [] }));
 });
 
 afterAll(async () => {
@@ -275,6 +286,67 @@ describe.concurrent('npm run sim --baseline and --bands', () => {
     const r = await sim([at('small.json'), '--baseline', at('other.json')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('other.json: $.region: expected the counties of the alternative scenario (shan, qiu, ping)');
+  });
+});
+
+describe.concurrent('npm run sim --interaction', () => {
+  /** value column of a tidy CSV, keyed by run,year,county,indicator. */
+  const values = (csv: string) => new Map(csv.trimEnd().split('\n').slice(1).map((l) => {
+    const cut = l.lastIndexOf(',');
+    return [l.slice(0, cut), Number(l.slice(cut + 1))] as const;
+  }));
+
+  it('writes (both - B only) - (A only - neither), run by run, as the four scenarios written out give it', async () => {
+    const args = ['--runs', '2', '--workers', '1', '--seed', '11', '--out', '-'];
+    const [x, both, pay, roads, neither] = await Promise.all([
+      sim([at('both.json'), '--interaction', 'teacherPay', ...args]),
+      ...['both.json', 'pay.json', 'roads.json', 'neither.json'].map((f) => sim([at(f), ...args])),
+    ]);
+    [x, both, pay, roads, neither].forEach(ok);
+    const got = values(x.stdout);
+    const [b, a, r, n] = [both, pay, roads, neither].map((run) => values(run.stdout));
+    expect(got.size).toBe(2 * ROWS_PER_RUN);
+    let nonZero = 0;
+    for (const [key, v] of got) {
+      const arms = [b, r, a, n].map((m) => m.get(key)!);
+      const want = (arms[0] - arms[1]) - (arms[2] - arms[3]);
+      // The CSV prints 10 significant digits: the four values are each exact to 1e-9 of their size.
+      expect(Math.abs(v - want), key).toBeLessThanOrEqual(4e-9 * Math.max(1, ...arms.map(Math.abs)));
+      if (Math.abs(want) > 1e-9) nonZero++;
+    }
+    // The interaction is not 0 everywhere: the test compares numbers, not zeros.
+    expect(nonZero).toBeGreaterThan(100);
+  });
+
+  it('prints both effects of A and the interaction with its band, and the same CSV from 1 or 2 shards', async () => {
+    const r = ok(await sim([at('both.json'), '--interaction', 'teacherPay', '--runs', '3', '--workers', '2']));
+    expect(r.stdout).toContain('Interaction in Small region · 小地区 (sweep-both)');
+    expect(r.stdout).toContain('A = teacherPay; B = infrastructure');
+    expect(r.stdout).toContain('3 runs of each of 4 arms (neither, A only, B only, both) on the same seeds');
+    expect(r.stdout).toMatch(/A without B\s+A with B\s+interaction\s+5-95%/);
+    expect(r.stdout).toMatch(/\nTeachers \/ 1,000 pupils +[±+-][\d.,]+ +[±+-][\d.,]+ +[±+-][\d.,]+ +[±+-][\d.,]+ to [±+-][\d.,]+ +(A does (more|less) with B|above 0|below 0|band holds 0)\n/);
+    const whole = sim([at('both.json'), '--interaction', 'teacherPay', '--runs', '3', '--workers', '1', '--out', at('x-all.csv')]);
+    const parts = [1, 2].map((k) => sim([at('both.json'), '--interaction', 'teacherPay', '--runs', '3', '--shard', `${k}/2`, '--out', at(`x-${k}.csv`)]));
+    [await whole, ...(await Promise.all(parts))].forEach(ok);
+    ok(await merge([at('x-1.csv'), at('x-2.csv'), '--out', at('x-merged.csv')]));
+    expect(await readFile(at('x-merged.csv'), 'utf8')).toBe(await readFile(at('x-all.csv'), 'utf8'));
+  });
+
+  it('names the option and the scenario\'s levers when a factor cannot be built (exit 2, nothing written)', async () => {
+    const out = at('x-never.csv');
+    const cases: [string[], string][] = [
+      [['--interaction', 'teacherPey'], '--interaction: expected lever names of the scenario\'s interventions (teacherPay, infrastructure), got "teacherPey"'],
+      [['--interaction', 'doctorPay'], '--interaction: expected lever names of the scenario\'s interventions (teacherPay, infrastructure), got "doctorPay"'],
+      [['--interaction', 'teacherPay,infrastructure'], '--interaction: expected a factor B: the scenario needs interventions of other levers than teacherPay, infrastructure'],
+      [['--interaction', 'teacher pay'], '--interaction: expected lever names separated by commas, e.g. --interaction teacherPay, got "teacher pay"'],
+      [['--interaction', 'teacherPay', '--baseline', 'none'], '--interaction: expected no --baseline with it'],
+    ];
+    const runs = await Promise.all(cases.map(([args]) => sim([at('both.json'), ...args, '--out', out])));
+    runs.forEach((r, i) => {
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(cases[i][1]);
+    });
+    expect(existsSync(out)).toBe(false);
   });
 });
 
