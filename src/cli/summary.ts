@@ -1,5 +1,5 @@
 import { type ArmResults, type CostEffectiveness, costEffectiveness, type Factorial, interactionContrasts, pairedDifferences, type RatioSummary } from '../analysis/index';
-import { type IndicatorName, resultValue, type RunResult, type Scenario } from '../model/index';
+import { type IndicatorName, resultValue, type RunMeta, type RunResult, type Scenario } from '../model/index';
 
 type Format = 'count' | 'yuan' | 'percent' | 'number';
 
@@ -71,6 +71,13 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd()).join('\n');
 }
 
+/** The blocks of a summary: the region (unit index = county count), then each county. */
+function tableUnits(counties: RunMeta['counties']): { title: string; unit: number }[] {
+  return [{ title: `Region (all ${counties.length} counties)`, unit: counties.length }].concat(
+    counties.map((c, u) => ({ title: `${c.name.en}${c.name.zh && c.name.zh !== c.name.en ? ` ${c.name.zh}` : ''} (${c.id}, ${c.terrain})`, unit: u })),
+  );
+}
+
 /**
  * The default output of `npm run sim`: for the region and each county, the start and end
  * values of the key indicators; for an ensemble, the median over runs and the 5-95% band.
@@ -89,9 +96,7 @@ export function summaryTable(results: readonly RunResult[], scenario: Scenario):
     `${counties.length} ${counties.length === 1 ? 'county' : 'counties'} (${byTerrain.join(', ')}) · ${meta.startYear}-${endYear} · scale ${meta.scale} · seed ${meta.seed} · ${runs} ${runs === 1 ? 'run' : `runs (median and 5-95% band over runs)`}`,
   ];
 
-  const units = [{ title: `Region (all ${counties.length} counties)`, unit: counties.length }].concat(
-    counties.map((c, u) => ({ title: `${c.name.en}${c.name.zh && c.name.zh !== c.name.en ? ` ${c.name.zh}` : ''} (${c.id}, ${c.terrain})`, unit: u })),
-  );
+  const units = tableUnits(counties);
   const header = runs === 1
     ? ['', String(meta.startYear), String(endYear), 'change']
     : ['', `${meta.startYear} median`, '5-95%', `${endYear} median`, '5-95%'];
@@ -162,9 +167,7 @@ export function comparisonTable(baseline: readonly RunResult[], alternative: rea
     `${title(altScenario)} against ${title(baseScenario)}`,
     `${meta.counties.length} ${meta.counties.length === 1 ? 'county' : 'counties'} · ${meta.startYear}-${endYear} · scale ${meta.scale} · seed ${meta.seed} · ${runs} ${runs === 1 ? 'run' : 'runs'} of each on the same seeds (medians; difference = alternative - baseline, paired by run)`,
   ];
-  const units = [{ title: `Region (all ${meta.counties.length} counties)`, unit: meta.counties.length }].concat(
-    meta.counties.map((c, u) => ({ title: `${c.name.en}${c.name.zh && c.name.zh !== c.name.en ? ` ${c.name.zh}` : ''} (${c.id}, ${c.terrain})`, unit: u })),
-  );
+  const units = tableUnits(meta.counties);
   const header = ['', `${endYear} baseline`, 'alternative', 'difference', ...(runs > 1 ? ['5-95%'] : [])];
   for (const { title: t, unit } of units) {
     const rows = [header];
@@ -221,9 +224,7 @@ export function interactionTable(results: ArmResults, factorial: Factorial, scen
     `${meta.counties.length} ${meta.counties.length === 1 ? 'county' : 'counties'} · ${meta.startYear}-${endYear} · scale ${meta.scale} · seed ${meta.seed} · ${runs} ${runs === 1 ? 'run' : 'runs'} of each of 4 arms (neither, A only, B only, both) on the same seeds`,
     `Medians at ${endYear} over runs: A without B = A only - neither; A with B = both - B only; interaction = (A with B) - (A without B), paired by run. "A does more (less) with B": the 5-95% bands of A's effect and of the interaction both exclude 0, with the same (opposite) sign (docs/sweeps.md, "Interaction")`,
   ];
-  const units = [{ title: `Region (all ${meta.counties.length} counties)`, unit: meta.counties.length }].concat(
-    meta.counties.map((county, u) => ({ title: `${county.name.en}${county.name.zh && county.name.zh !== county.name.en ? ` ${county.name.zh}` : ''} (${county.id}, ${county.terrain})`, unit: u })),
-  );
+  const units = tableUnits(meta.counties);
   const header = ['', 'A without B', 'A with B', 'interaction', ...(runs > 1 ? ['5-95%', ''] : [])];
   for (const { title: t, unit } of units) {
     const rows = [header];
