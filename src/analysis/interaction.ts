@@ -96,3 +96,19 @@ export function interactionContrasts(r: ArmResults): InteractionContrasts {
   const interaction = pairedDifferences(aWithoutB, aWithB).map((x, i) => ({ ...x, meta: { ...x.meta, scenarioId: `${r.both[i].meta.scenarioId}-interaction` } }));
   return { aWithoutB, aWithB, interaction };
 }
+
+export type Verdict = 'more' | 'less' | 'above' | 'below' | 'unclear';
+
+/**
+ * What the interaction says about one value, from 5-95% bands over runs: when A's own effect
+ * (without B) and the interaction are both clear of 0, whether A does more with B (the same sign:
+ * complements) or less (substitutes); when only the interaction is, its sign; else 'unclear'.
+ */
+export function interactionVerdict(aWithoutB: { lo: number; hi: number }, interaction: { lo: number; hi: number }): Verdict {
+  const sign = (b: { lo: number; hi: number }) => (b.lo > 0 ? 1 : b.hi < 0 ? -1 : 0);
+  const x = sign(interaction);
+  if (x === 0) return 'unclear';
+  const a = sign(aWithoutB);
+  if (a === 0) return x > 0 ? 'above' : 'below';
+  return a === x ? 'more' : 'less';
+}

@@ -1,4 +1,4 @@
-import { type ArmResults, type CostEffectiveness, costEffectiveness, type Factorial, interactionContrasts, pairedDifferences, type RatioSummary } from '../analysis/index';
+import { type ArmResults, type CostEffectiveness, costEffectiveness, type Factorial, interactionContrasts, interactionVerdict, pairedDifferences, type RatioSummary } from '../analysis/index';
 import { type IndicatorName, resultValue, type RunMeta, type RunResult, type Scenario } from '../model/index';
 
 type Format = 'count' | 'yuan' | 'percent' | 'number';
@@ -184,20 +184,6 @@ export function comparisonTable(baseline: readonly RunResult[], alternative: rea
   }
   lines.push('', costEffectivenessText(costEffectiveness(baseline, alternative)));
   return lines.join('\n') + '\n';
-}
-
-/**
- * What the interaction says about one value, from 5-95% bands over runs: when A's own effect
- * (without B) and the interaction are both clear of 0, whether A does more with B (the same sign:
- * complements) or less (substitutes); when only the interaction is, its sign; else 'unclear'.
- */
-export function interactionVerdict(aWithoutB: { lo: number; hi: number }, interaction: { lo: number; hi: number }): 'more' | 'less' | 'above' | 'below' | 'unclear' {
-  const sign = (b: { lo: number; hi: number }) => (b.lo > 0 ? 1 : b.hi < 0 ? -1 : 0);
-  const x = sign(interaction);
-  if (x === 0) return 'unclear';
-  const a = sign(aWithoutB);
-  if (a === 0) return x > 0 ? 'above' : 'below';
-  return a === x ? 'more' : 'less';
 }
 
 const VERDICT_TEXT = {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
-  bindSweep, compareEnsembles, costEffectiveness, inlineScenario, sweepHeader, sweepRows, sweepScenarios, sweepTask, validateSweep,
+  ARMS, bandAt, bindSweep, compareEnsembles, costEffectiveness, ensembleBands, factorialArms, inlineScenario, interactionContrasts, sweepHeader, sweepRows,
+  sweepScenarios, sweepTask, validateSweep,
 } from '../../src/analysis/index';
 import { parseScenario, runScenario, tidyRows, type Json, type Scenario } from '../../src/model/index';
 import { encodeScenario } from '../../src/app/scenario/shareLink';
@@ -22,6 +23,16 @@ const WITH_LEVER: Scenario = {
   ...SMALL,
   id: 'small-teacher-pay',
   interventions: [{ lever: 'teacherPay', from: 2014, to: 2017, counties: 'all', raise: 0.5 }],
+};
+/** Teacher pay and infrastructure in the mountain counties: the 2×2 of the interaction box. */
+const TWO_LEVERS: Scenario = {
+  ...SMALL,
+  id: 'small-pay-and-roads',
+  years: 6,
+  interventions: [
+    { lever: 'teacherPay', from: 2014, to: 2019, counties: 'mountain', raise: 0.5 },
+    { lever: 'infrastructure', from: 2014, to: 2019, counties: 'mountain', kind: 'transport', yuanPerYear: 60_000_000 },
+  ],
 };
 const hashOf = (s: Scenario) => `#scenario=${encodeScenario(s)}`;
 
@@ -156,6 +167,57 @@ describe('browser research: ensembles, comparison, sweeps, sensitivity', () => {
     // the overview draws the same reference and names it
     await page.click('#view-overview');
     await page.waitForFunction(() => document.querySelector('#multiples')!.textContent!.includes('灰色点线 = 山区基础设施建设'));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the interaction box runs the 2×2 of one lever against the others, equal to npm run sim --interaction, and says what the bands show', async () => {
+    // one lever: the box says what it needs and offers nothing to run
+    const one = await openApp(h, { hash: hashOf(WITH_LEVER) });
+    await one.page.click('#view-comparison');
+    await one.page.waitForSelector('#comparison-view:not([hidden])');
+    expect(await one.page.isVisible('#ix-need')).toBe(true);
+    expect(await one.page.isVisible('#ix-run')).toBe(false);
+    await one.context.close();
+
+    const { page, context, errors } = await openApp(h, { hash: hashOf(TWO_LEVERS) });
+    await page.click('#view-comparison');
+    await page.waitForSelector('#comparison-view:not([hidden])');
+    expect(await page.isVisible('#ix-need')).toBe(false);
+    expect(await page.$$eval('#ix-lever option', (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['teacherPay', 'infrastructure']);
+    expect(await page.getAttribute('#ix-box', 'data-ready')).toBe('false');
+    await page.fill('#cmp-runs', '3');
+    await page.selectOption('#cmp-indicator', 'teachersPer1000Pupils');
+    await page.click('#ix-run');
+    await page.waitForSelector('#ix-box[data-ready="true"]', { timeout: 120_000 });
+    expect(await page.textContent('#ix-status')).toMatch(/^12 次运行，\d 个线程，用时 [\d.]+ 秒。$/);
+
+    // the same four arms and contrasts computed by the Node engine and src/analysis
+    const f = factorialArms(TWO_LEVERS, ['teacherPay']);
+    const [neither, aOnly, bOnly, both] = ARMS.map((a) => [1, 2, 3].map((r) => runScenario(f.arms[a], r, TWO_LEVERS.seed)));
+    const arms = { neither, aOnly, bOnly, both };
+    const c = interactionContrasts(arms);
+    const want = ensembleBands(c.interaction);
+    const got = await appEval<number[]>(page, 'Array.from(app.research.state.interaction.interaction.median)');
+    const scale = ensembleBands(arms.both).median;
+    expect(got.length).toBe(want.median.length);
+    for (let i = 0; i < got.length; i++) expect(Math.abs(got[i] - want.median[i])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(scale[i])));
+    expect(await appEval(page, 'app.research.state.interaction.others')).toEqual(['infrastructure']);
+
+    // the table: A's effect without B, with B and the interaction, for the view's indicator and place
+    expect(await page.textContent('#ix-caption')).toBe('每千名学生教师数 · 全区 · 2019年 · 每组 3 次运行');
+    const rows = await page.$$eval('#ix-table tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-measure')));
+    expect(rows).toEqual(['aWithoutB', 'aWithB', 'interaction']);
+    const region = want.meta.counties.length; // the region's unit index
+    const x = bandAt(want, TWO_LEVERS.years, region, 'teachersPer1000Pupils');
+    const cell = await page.textContent('#ix-table tr[data-measure="interaction"] td');
+    expect(Number(cell!.replace(/[+,]/g, ''))).toBeCloseTo(x.median, 1);
+    const verdict = await page.getAttribute('#ix-verdict', 'data-verdict');
+    expect(['more', 'less', 'above', 'below', 'unclear']).toContain(verdict);
+    expect(await page.textContent('#ix-verdict')).toContain('提高乡村教师待遇');
+    // another lever as A: the result belongs to teacherPay and is hidden
+    await page.selectOption('#ix-lever', 'infrastructure');
+    expect(await page.getAttribute('#ix-box', 'data-ready')).toBe('false');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -20,6 +20,7 @@ import { bi, onLangChange, t } from '../i18n/i18n';
 import type { StringId } from '../i18n/strings';
 import { exportButtons } from '../panels/exportButtons';
 import { comparisonJobs } from './jobs';
+import { createInteractionBox } from './interactionBox';
 import { createPoolControls } from './poolControls';
 import { namesOf, type ReferenceKey, type ReferenceOption } from './reference';
 import { comparisonFor, research } from './state';
@@ -83,7 +84,9 @@ export function createComparisonView(ctx: AppContext, reference: ReferenceSource
   }
   const ceTitle = el('h3', { class: 'research-subtitle' });
   const ceBody = el('div', { class: 'ce', id: 'cmp-ce' });
-  const body = el('div', { class: 'cmp-body' }, charts, el('div', { class: 'ce-box' }, ceTitle, ceBody));
+  // the interaction of the scenario's levers (软硬并补) beside the cost-effectiveness
+  const interaction = createInteractionBox(ctx, { indicator: () => shown, runs: runsValue });
+  const body = el('div', { class: 'cmp-body' }, charts, el('div', { class: 'cmp-lower' }, el('div', { class: 'ce-box' }, ceTitle, ceBody), interaction.root));
   const root = el('section', { class: 'research-view', id: 'comparison-view', 'aria-labelledby': 'cmp-title' },
     el('header', { class: 'panel-head' },
       el('div', { class: 'panel-heading' }, heading, subtitle),
@@ -92,6 +95,12 @@ export function createComparisonView(ctx: AppContext, reference: ReferenceSource
     empty, body);
 
   let shown: IndicatorName = 'povertyRate';
+  /** The runs asked for, clamped to 2..1000 and written back into the field. */
+  function runsValue(): number {
+    const n = Math.max(2, Math.min(1000, Math.round(Number(runs.value) || 20)));
+    runs.value = String(n);
+    return n;
+  }
   indicator.addEventListener('change', () => {
     shown = indicator.value as IndicatorName;
     render();
@@ -101,8 +110,7 @@ export function createComparisonView(ctx: AppContext, reference: ReferenceSource
     const base = baseline();
     const alt = ctx.sim.scenario;
     if (!base || !alt) return;
-    const n = Math.max(2, Math.min(1000, Math.round(Number(runs.value) || 20)));
-    runs.value = String(n);
+    const n = runsValue();
     const out = await controls.run(comparisonJobs(base, alt, n));
     if (!out) return;
     const baseResults = out.results.slice(0, n);
@@ -223,6 +231,7 @@ export function createComparisonView(ctx: AppContext, reference: ReferenceSource
     baseChart.render({ title: baseTitle, note: chartNote, series: series('baseline', baseTitle, BASE_COLOUR, baseS, true), format: fmt, domain, xDomain, reserveNoteLines: noteLines });
     altChart.render({ title: altTitle, note: chartNote, series: series('alternative', altTitle, ALT_COLOUR, altS), format: fmt, domain, xDomain, reserveNoteLines: noteLines });
     renderCostEffectiveness(rec ? rec.costEffectiveness : null);
+    interaction.render();
   }
 
   function renderCostEffectiveness(ce: ReturnType<typeof costEffectiveness> | null): void {
@@ -249,5 +258,12 @@ export function createComparisonView(ctx: AppContext, reference: ReferenceSource
 
   research.onChange(render);
   new ResizeObserver(() => render()).observe(charts);
-  return { root, render, cancel: () => controls.cancel() };
+  return {
+    root,
+    render,
+    cancel: () => {
+      controls.cancel();
+      interaction.cancel();
+    },
+  };
 }

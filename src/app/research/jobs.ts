@@ -2,7 +2,7 @@
  * The runs of each research task, numbered and seeded exactly as the command line numbers and
  * seeds them (src/cli/sim.ts and src/cli/sweep.ts), so the browser's numbers equal the CLI's.
  */
-import { type BoundSweep, sweepScenarios, sweepTask } from '../../analysis';
+import { ARMS, type BoundSweep, type Factorial, sweepScenarios, sweepTask } from '../../analysis';
 import type { Scenario } from '../../model';
 import type { RunJob } from './runPool';
 
@@ -26,4 +26,12 @@ export function sweepJobs(b: BoundSweep): RunJob[] {
     const task = sweepTask(b, t);
     return { scenario: scenarios[task.point - 1], run: task.run, seed: b.seed };
   });
+}
+
+/**
+ * `npm run sim -- s.json --interaction A --runs N`: runs 1..N of each arm (neither, A only, B
+ * only, both) in that order, every arm on the scenario's seed (common random numbers).
+ */
+export function interactionJobs(f: Factorial, runs: number): RunJob[] {
+  return ARMS.flatMap((arm) => ensembleJobs(f.arms[arm], runs, f.arms.both.seed));
 }

@@ -1,6 +1,6 @@
 /**
  * What the research views have computed and the charts draw: the latest ensemble of the loaded
- * scenario and the latest comparison. Kept by identity of the scenario object it was run for,
+ * scenario, the latest comparison and the latest interaction of two groups of levers. Kept by identity of the scenario object it was run for,
  * so a chart never shows a band that belongs to another scenario.
  */
 import { type Comparison, type CostEffectiveness, type EnsembleBands } from '../../analysis';
@@ -27,9 +27,22 @@ export interface ComparisonRecord {
   ms: number;
 }
 
+/** The 2×2 factorial of one lever (A) of a scenario against its other interventions (B). */
+export interface InteractionRecord {
+  scenario: Scenario;
+  /** The lever of factor A, and the levers of factor B. */
+  lever: string;
+  others: string[];
+  runs: number;
+  aWithoutB: EnsembleBands;
+  aWithB: EnsembleBands;
+  interaction: EnsembleBands;
+}
+
 class ResearchState {
   ensemble: EnsembleRecord | null = null;
   comparison: ComparisonRecord | null = null;
+  interaction: InteractionRecord | null = null;
   private readonly listeners = new Set<() => void>();
 
   onChange(cb: () => void): () => void {
@@ -54,4 +67,10 @@ export function ensembleFor(scenario: Scenario | null): EnsembleRecord | null {
 export function comparisonFor(baseline: Scenario | null, alternative: Scenario | null): ComparisonRecord | null {
   const c = research.comparison;
   return c && baseline && alternative && c.baseline === baseline && c.alternative === alternative ? c : null;
+}
+
+/** The interaction of `lever` in `scenario`, if run for exactly that scenario and lever. */
+export function interactionFor(scenario: Scenario | null, lever: string): InteractionRecord | null {
+  const x = research.interaction;
+  return x && scenario && x.scenario === scenario && x.lever === lever ? x : null;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ARMS, FactorError, factorialArms, interactionContrasts, PairingError } from '../../../src/analysis/index';
-import { interactionVerdict } from '../../../src/cli/summary';
+import { ARMS, FactorError, factorialArms, interactionContrasts, interactionVerdict, PairingError } from '../../../src/analysis/index';
 import { type IndicatorName, resultValue, type RunResult, validateScenario } from '../../../src/model/index';
 import { handRun } from './helpers';
 
