@@ -31,6 +31,7 @@ import { createComparisonView } from './research/comparisonView';
 import { createResearchView } from './research/researchView';
 import { liveWorkerCount, setWorkerOverride } from './research/runPool';
 import { ensembleFor, research } from './research/state';
+import { unitName } from './i18n/labels';
 
 /** What the test harness and the screenshots script may read (no control, no secrets). */
 export interface AppHandle {
@@ -329,7 +330,7 @@ export function startApp(mount: HTMLElement): AppHandle {
     const meta = sim.meta;
     if (!meta) return '';
     const u = viewUnit(ctx);
-    return `${u === meta.counties.length ? t('region') : bi(meta.counties[u].name)} · ${fmtYear(meta.startYear + store.state.yearIndex)}`;
+    return `${unitName(meta.counties, u)} · ${fmtYear(meta.startYear + store.state.yearIndex)}`;
   };
   // what made a figure of the loaded run (with the ensemble's runs where its band is drawn)
   const provenance = (withBand = false) => () => {

@@ -1,12 +1,13 @@
 import { axisBottom, axisLeft, scaleLinear, scaleLog, select } from 'd3';
 import { type AppContext, paramValue, viewUnit } from '../context';
 import { fmtCompact, fmtNumber, fmtPercent, fmtYear } from '../i18n/format';
-import { bi, t } from '../i18n/i18n';
+import { t } from '../i18n/i18n';
 import type { StringId } from '../i18n/strings';
 import { BINS, binEdge, CATEGORIES, DIST_MAX, DIST_MIN, summaryOffset } from '../worker/distribution';
 import { baseFont, type Chart, createChartSvg, fitSvg, FONT } from './chart';
 import { CATEGORY_COLOUR, GRID, INK, INK_MUTED, OKABE_ITO, PAPER } from './palette';
 import { wrapText } from './textWrap';
+import { unitName } from '../i18n/labels';
 
 const CATEGORY_LABEL: StringId[] = ['dist.registered', 'dist.exited', 'dist.never'];
 
@@ -38,8 +39,8 @@ export function createIncomeDistribution(container: HTMLElement, ctx: AppContext
     const fs = baseFont(width, height, container) * 0.95;
     const yi = ctx.store.state.yearIndex;
     const u = viewUnit(ctx);
-    const unitName = u === meta.counties.length ? t('region') : bi(meta.counties[u].name);
-    svg.setAttribute('aria-label', t('dist.aria', { unit: unitName, year: fmtYear(meta.startYear + yi) }));
+    const place = unitName(meta.counties, u);
+    svg.setAttribute('aria-label', t('dist.aria', { unit: place, year: fmtYear(meta.startYear + yi) }));
     const m = { top: fs * 4.6, right: fs * 1.2, bottom: fs * 3.2, left: fs * 4.4 };
     const w = width - m.left - m.right;
     const h = height - m.top - m.bottom;
@@ -134,7 +135,7 @@ export function createIncomeDistribution(container: HTMLElement, ctx: AppContext
       const at = summaryOffset(meta.counties.length) + u * 3;
       const [total, below, inBand] = [dist[at], dist[at + 1], dist[at + 2]];
       const text = t('dist.summary', {
-        unit: unitName, year: fmtYear(meta.startYear + yi),
+        unit: place, year: fmtYear(meta.startYear + yi),
         below: fmtPercent(total ? below / total : 0, 1), band: fmtPercent(total ? inBand / total : 0, 1), households: fmtCompact(total),
       });
       // one line, or two on a narrow screen (a phone), between the legend and the plot

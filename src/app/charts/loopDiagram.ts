@@ -2,11 +2,12 @@ import { line, max, select, type Selection } from 'd3';
 import type { IndicatorName } from '../../model';
 import { type AppContext, viewUnit } from '../context';
 import { fmtFixed, fmtIndicator, fmtNumber, fmtPercent, fmtYear } from '../i18n/format';
-import { bi, t } from '../i18n/i18n';
+import { t } from '../i18n/i18n';
 import type { StringId } from '../i18n/strings';
 import { baseFont, type Chart, createChartSvg, fitSvg } from './chart';
 import { DAMPING, INK, INK_MUTED, OKABE_ITO, PAPER, REINFORCING } from './palette';
 import { textWidth, wrapText } from './textWrap';
+import { unitName } from '../i18n/labels';
 
 type StageId = 'ecology' | 'outflow' | 'accumulation' | 'momentum' | 'attraction';
 
@@ -85,8 +86,8 @@ export function createLoopDiagram(container: HTMLElement, ctx: AppContext): Char
     const { width, height } = fitSvg(svg, container);
     const y = ctx.store.state.yearIndex;
     const u = viewUnit(ctx);
-    const unitName = u === meta.counties.length ? t('region') : bi(meta.counties[u].name);
-    svg.setAttribute('aria-label', t('loop.aria', { unit: unitName, year: fmtYear(meta.startYear + y) }));
+    const place = unitName(meta.counties, u);
+    svg.setAttribute('aria-label', t('loop.aria', { unit: place, year: fmtYear(meta.startYear + y) }));
 
     const fs = baseFont(width, height, container);
     const side = width / height > 1.45;
@@ -166,7 +167,7 @@ export function createLoopDiagram(container: HTMLElement, ctx: AppContext): Char
 
     function linkTooltip(l: Link): string[] {
       const val = v(ctx, y, u, l.indicator);
-      return [t(l.help), `${unitName} · ${fmtYear(meta!.startYear + y)}: ${estimated ? fmtNumber(val, 3) : '–'}`,
+      return [t(l.help), `${place} · ${fmtYear(meta!.startYear + y)}: ${estimated ? fmtNumber(val, 3) : '–'}`,
         t(l.closing ? 'loop.closingLink' : 'loop.ecologyLink'), t(val > 0 ? 'loop.reinforcing.short' : 'loop.damping.short')];
     }
 
@@ -216,14 +217,14 @@ export function createLoopDiagram(container: HTMLElement, ctx: AppContext): Char
     });
 
     // ---- loop gain ---------------------------------------------------------------------------
-    drawGain(gainLayer, side ? dW : 0, side ? 0 : dH, infoW, infoH, fs, side, estimated, y, u, unitName, values);
+    drawGain(gainLayer, side ? dW : 0, side ? 0 : dH, infoW, infoH, fs, side, estimated, y, u, place, values);
 
   }
 
   function drawGain(
     g: Selection<SVGGElement, unknown, null, undefined>,
     x0: number, y0: number, w: number, h: number, fs: number, side: boolean, estimated: boolean,
-    y: number, u: number, unitName: string, values: number[],
+    y: number, u: number, place: string, values: number[],
   ): void {
     const meta = ctx.sim.meta!;
     const gain = v(ctx, y, u, 'loopGain');
@@ -246,7 +247,7 @@ export function createLoopDiagram(container: HTMLElement, ctx: AppContext): Char
     /** The side column with at most `explainLines` of explanation (the last ending in "…" if cut) and maybe the legend note. */
     const sideLines = (explainLines: number, note: boolean): Line[] => {
       const ls: Line[] = [
-        { text: `${unitName} · ${fmtYear(meta.startYear + y)}`, size: fs * 0.9, fill: INK_MUTED },
+        { text: `${place} · ${fmtYear(meta.startYear + y)}`, size: fs * 0.9, fill: INK_MUTED },
         { text: t('loop.gain'), size: fs * 1.1, weight: 700, gap: fs * 0.6 },
         { text: known ? fmtFixed(gain, 2) : '–', size: fs * 3.4, weight: 800, fill: colour, gap: fs * 0.4 },
         { text: known ? t(reinforcing ? 'loop.reinforcing' : 'loop.broken') : t('loop.notYetShort'), size: fs * 1.1, weight: 700, fill: colour, gap: fs * 0.2 },

@@ -4,12 +4,13 @@ import { type IndicatorName, resultValue, type RunResult } from '../../model';
 import { type AppContext, paramValue } from '../context';
 import { ensembleFor, type EnsembleRecord } from '../research/state';
 import { fmtIndicator, fmtNumber, fmtYear } from '../i18n/format';
-import { bi, t } from '../i18n/i18n';
+import { t } from '../i18n/i18n';
 import type { StringId } from '../i18n/strings';
 import { appendPlotFrame, drawValueGrid, drawYearAxis } from './axes';
 import { baseFont, type Chart, createChartSvg, fitSvg, halo as textHalo } from './chart';
 import { INK, INK_MUTED, OKABE_ITO, PAPER, TERRAIN_COLOUR } from './palette';
 import { wrapText } from './textWrap';
+import { unitName } from '../i18n/labels';
 
 /** Where a panel reads values: the live run (SimClient) or one run of an ensemble. */
 export interface ValueSource {
@@ -251,7 +252,7 @@ export function createSmallMultiples(container: HTMLElement, ctx: AppContext): C
         .on('pointermove', (e: PointerEvent, u) => {
           const year = Math.round(x.invert(pointer(e, plot.node())[0]));
           const yIdx = Math.max(0, Math.min(ctx.sim.yearsRecorded - 1, year - meta.startYear));
-          const name = u === nC ? t('region') : bi(meta.counties[u].name);
+          const name = unitName(meta.counties, u);
           ctx.tooltip.show([name, `${t(panel.title)} ${fmtYear(meta.startYear + yIdx)}: ${panel.format(panel.value(ctx.sim, yIdx, u))}`], e.clientX, e.clientY);
         })
         .on('pointerleave', () => ctx.tooltip.hide());

@@ -3,13 +3,9 @@ import type { CheckOutcome, LessonCheck, LessonMeasure, LessonOp, LessonQuestion
 import { fmtIndicator, fmtNumber, fmtPercent, fmtYear } from '../i18n/format';
 import { bi, lang } from '../i18n/i18n';
 import { lt } from './strings';
+import { indicatorLabel } from '../i18n/labels';
 
 const SPEC = new Map(INDICATORS.map((i) => [i.name as string, i]));
-
-/** An indicator's label in the current language. */
-export function indicatorLabel(name: IndicatorName): string {
-  return bi(SPEC.get(name)?.label);
-}
 
 /** Shares are entered and shown as percentages. */
 export function isShare(name: IndicatorName): boolean {

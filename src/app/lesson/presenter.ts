@@ -14,13 +14,14 @@ import { bi, lang, onLangChange, setLang } from '../i18n/i18n';
 import { Store } from '../state/store';
 import { SimClient } from '../worker/simClient';
 import {
-  chartTitle, choiceLetter, diffText, estimateFromInput, estimateToInput, indexTop, indicatorLabel, isShare, opText, outcomeLines, predictionText, ruleText,
+  chartTitle, choiceLetter, diffText, estimateFromInput, estimateToInput, indexTop, isShare, opText, outcomeLines, predictionText, ruleText,
   unitLabel,
 } from './describe';
 import { drawLessonChart, type LessonChartModel } from './lessonChart';
 import type { PredictionStore } from './predictions';
 import { liveRun, type RunStore } from './runs';
 import { type LessonStringId, lt } from './strings';
+import { indicatorLabel } from '../i18n/labels';
 
 export type Phase = 'ask' | 'run' | 'reveal';
 

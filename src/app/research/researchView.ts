@@ -22,6 +22,7 @@ import { ensembleJobs, sweepJobs } from './jobs';
 import { createPoolControls } from './poolControls';
 import { poolSize } from './runPool';
 import { research } from './state';
+import { indicatorLabel, unitName } from '../i18n/labels';
 
 /** One varied value in the form. */
 interface FactorRow {
@@ -245,11 +246,11 @@ export function createResearchView(ctx: AppContext): ResearchView {
     if (!last) return;
     const { b, results: rs, outcomes } = last;
     const ind = b.outcome.indicator;
-    const indLabel = bi(INDICATORS.find((i) => i.name === ind)!.label);
+    const indLabel = indicatorLabel(ind);
     const ids = regionCounties(b.scenario.region);
-    const unitName = b.outcome.unitIndex === ids.length ? t('region') : bi(ids[b.outcome.unitIndex].name);
+    const place = unitName(ids, b.outcome.unitIndex);
     const when = b.outcome.year === 'end' ? fmtYear(b.scenario.startYear + b.scenario.years) : b.outcome.year === 'mean' ? t('res.year.mean') : fmtYear(b.outcome.year);
-    const outcomeText = `${indLabel} · ${unitName} · ${when}`;
+    const outcomeText = `${indLabel} · ${place} · ${when}`;
     const names = b.factors.map((f) => factorLabel(f.target.kind === 'param' ? { kind: 'param', key: f.target.key } : { kind: 'lever', index: f.target.index, param: f.target.param }, b.scenario));
     const morris = b.design.kind === 'morris';
     chartBox.hidden = morris;
