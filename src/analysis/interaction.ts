@@ -40,13 +40,18 @@ export class FactorError extends Error {
 
 const distinct = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 
+/** The distinct levers of a scenario's interventions, in the order they first appear. */
+export function leversOf(s: Scenario): LeverName[] {
+  return distinct(s.interventions.map((i) => i.lever));
+}
+
 /**
  * Splits `s` into the four arms of a factorial: factor A is every intervention whose lever is in
  * `levers`, factor B every other one. Throws FactorError when a name is not a lever, when no
  * intervention uses it, or when either factor would be empty.
  */
 export function factorialArms(s: Scenario, levers: readonly string[]): Factorial {
-  const used = distinct(s.interventions.map((i) => i.lever));
+  const used = leversOf(s);
   const inScenario = `lever names of the scenario's interventions (${used.join(', ') || 'it has none'})`;
   for (const name of levers) {
     if (!LEVER_BY_NAME.has(name)) throw new FactorError(inScenario, name);
@@ -78,6 +83,13 @@ export function factorialArms(s: Scenario, levers: readonly string[]): Factorial
 
 /** Runs of the four arms, each in run order (the same runs and seeds in every arm). */
 export type ArmResults = Record<Arm, readonly RunResult[]>;
+
+/** The runs of a batch laid out arm by arm in the order of ARMS, `runs` runs each. */
+export function splitArms(results: readonly RunResult[], runs: number): ArmResults {
+  if (results.length !== ARMS.length * runs) throw new RangeError(`expected ${ARMS.length} arms of ${runs} runs, got ${results.length} runs`);
+  const [neither, aOnly, bOnly, both] = ARMS.map((_, i) => results.slice(i * runs, (i + 1) * runs));
+  return { neither, aOnly, bOnly, both };
+}
 
 /** Effects of A without and with B, and the interaction, run by run, in the layout of RunResult. */
 export interface InteractionContrasts {

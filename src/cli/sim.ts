@@ -4,7 +4,7 @@
  */
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ARMS, type ArmResults, comparisonMismatch, ensembleBands, type Factorial, FactorError, factorialArms, interactionContrasts, pairedDifferences, withoutInterventions } from '../analysis/index';
+import { ARMS, comparisonMismatch, ensembleBands, type Factorial, FactorError, factorialArms, interactionContrasts, pairedDifferences, splitArms, withoutInterventions } from '../analysis/index';
 import { formatNumber, INDICATORS, regionCounties, resultsJson, type RunResult, type Scenario, ScenarioError, TIDY_HEADER, tidyRows } from '../model/index';
 import { HELP, parseArgs, type SimOptions, UsageError } from './args';
 import { EXIT_OK, reportError, runMain } from './exit';
@@ -188,10 +188,9 @@ async function main(argv: readonly string[]): Promise<number> {
     process.removeListener('SIGINT', onSigint);
     bar?.clear();
   }
-  const ofScenario = (i: number) => results.slice(i * runList.length, (i + 1) * runList.length);
-  const alternative = ofScenario(0);
-  const baseResults = baseline ? ofScenario(1) : undefined;
-  const arms: ArmResults | undefined = factorial ? { neither: ofScenario(0), aOnly: ofScenario(1), bOnly: ofScenario(2), both: ofScenario(3) } : undefined;
+  const arms = factorial ? splitArms(results, runList.length) : undefined;
+  const alternative = results.slice(0, runList.length);
+  const baseResults = baseline ? results.slice(runList.length) : undefined;
   const series = arms ? interactionContrasts(arms).interaction : baseResults ? pairedDifferences(baseResults, alternative) : alternative;
 
   if (options.bands !== undefined) await writeFileAtomically(options.bands, bandChunks(series));

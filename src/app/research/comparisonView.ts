@@ -19,11 +19,13 @@ import { fmtCompact, fmtIndicator, fmtNumber, fmtYear } from '../i18n/format';
 import { bi, onLangChange, t } from '../i18n/i18n';
 import type { StringId } from '../i18n/strings';
 import { exportButtons } from '../panels/exportButtons';
+import { bandCells, bandTable } from './bandTable';
 import { comparisonJobs } from './jobs';
 import { createInteractionBox } from './interactionBox';
 import { createPoolControls } from './poolControls';
 import { namesOf, type ReferenceKey, type ReferenceOption } from './reference';
 import { comparisonFor, research } from './state';
+import { indicatorLabel, unitName } from '../i18n/labels';
 
 const BASE_COLOUR = '#5f5f5f';
 const ALT_COLOUR = OKABE_ITO.blue;
@@ -52,7 +54,7 @@ export function createComparisonView(ctx: AppContext, reference: ReferenceSource
   const referenceLabel = el('label', { for: 'cmp-reference', class: 'inline-label' });
   const referenceSelect = el('select', { id: 'cmp-reference', class: 'select' });
   referenceSelect.addEventListener('change', () => reference.choose(referenceSelect.value as ReferenceKey));
-  const indicatorLabel = el('label', { for: 'cmp-indicator', class: 'inline-label' });
+  const indicatorLabelEl = el('label', { for: 'cmp-indicator', class: 'inline-label' });
   const indicator = el('select', { id: 'cmp-indicator', class: 'select' });
   const runsLabel = el('label', { for: 'cmp-runs', class: 'inline-label' });
   const runs = el('input', { id: 'cmp-runs', type: 'number', min: 2, max: 1000, step: 1, value: 20, class: 'num-input' });
@@ -90,7 +92,7 @@ export function createComparisonView(ctx: AppContext, reference: ReferenceSource
   const root = el('section', { class: 'research-view', id: 'comparison-view', 'aria-labelledby': 'cmp-title' },
     el('header', { class: 'panel-head' },
       el('div', { class: 'panel-heading' }, heading, subtitle),
-      el('div', { class: 'panel-controls' }, referenceLabel, referenceSelect, indicatorLabel, indicator, runsLabel, runs, runBtn)),
+      el('div', { class: 'panel-controls' }, referenceLabel, referenceSelect, indicatorLabelEl, indicator, runsLabel, runs, runBtn)),
     el('div', { class: 'cmp-run-row' }, controls.root),
     empty, body);
 
@@ -161,7 +163,7 @@ export function createComparisonView(ctx: AppContext, reference: ReferenceSource
     referenceLabel.textContent = t('cmp.reference');
     referenceSelect.title = t('cmp.ref.hint');
     optionKeys = '';
-    indicatorLabel.textContent = t('cmp.indicator');
+    indicatorLabelEl.textContent = t('cmp.indicator');
     runsLabel.textContent = t('cmp.runs');
     runBtn.textContent = t('cmp.run');
     empty.textContent = t('cmp.none');
@@ -190,10 +192,10 @@ export function createComparisonView(ctx: AppContext, reference: ReferenceSource
       return;
     }
     const unit = viewUnit(ctx);
-    const unitName = unit === meta.counties.length ? t('region') : bi(meta.counties[unit].name);
+    const place = unitName(meta.counties, unit);
     const fmt = (v: number) => fmtIndicator(shown, v);
     const fmtDiff = (v: number) => (v > 0 ? '+' : '') + fmt(v);
-    const label = bi(INDICATORS.find((i) => i.name === shown)!.label);
+    const label = indicatorLabel(shown);
     const xDomain: [number, number] = [meta.startYear, meta.startYear + meta.years];
     const rec = comparisonFor(base, ctx.sim.scenario);
     let baseS: BandPoint[];
@@ -215,7 +217,7 @@ export function createComparisonView(ctx: AppContext, reference: ReferenceSource
       note = t('cmp.single', { seed: meta.seed, year: fmtYear(meta.startYear + ctx.sim.frontier) });
       root.setAttribute('data-mode', 'single');
     }
-    subtitle.textContent = `${unitName} · ${note}`;
+    subtitle.textContent = `${place} · ${note}`;
     const vals = [...baseS, ...altS].flatMap((p) => [p.median, p.lo ?? p.median, p.hi ?? p.median]).filter(Number.isFinite);
     const domain: [number, number] | undefined = vals.length ? [Math.min(0, ...vals), Math.max(...vals)] : undefined;
     const [baseTitle, altTitle, diffTitle] = chartTitles();
@@ -225,7 +227,7 @@ export function createComparisonView(ctx: AppContext, reference: ReferenceSource
     // A single pair of runs differs by chance as well as by the change: the difference says so
     // itself (an exported chart travels without the view's subtitle). The two other charts keep
     // the same height for their notes, so that the three plots stay level.
-    const chartNote = `${label} · ${unitName}`;
+    const chartNote = `${label} · ${place}`;
     const diffNote = rec ? chartNote : `${chartNote} · ${t('cmp.diffSingle')}`;
     const noteLines = diffChart.render({ title: diffTitle, note: diffNote, series: series('difference', diffTitle, DIFF_COLOUR, diffS), format: fmtDiff, zeroLine: true, xDomain });
     baseChart.render({ title: baseTitle, note: chartNote, series: series('baseline', baseTitle, BASE_COLOUR, baseS, true), format: fmt, domain, xDomain, reserveNoteLines: noteLines });
@@ -240,19 +242,17 @@ export function createComparisonView(ctx: AppContext, reference: ReferenceSource
       ceBody.setAttribute('data-ready', 'false');
       return;
     }
-    const bandCells = (b: Band, f: (v: number) => string) => [el('td', { text: f(b.median) }), el('td', { text: `${f(b.lo)} – ${f(b.hi)}` })];
     const ratioRow = (id: StringId, key: string, r: RatioSummary) => el('tr', { 'data-measure': key },
       el('th', { scope: 'row' }, el('span', { text: t(id) }), r.undefinedRuns > 0 ? el('small', { class: 'ce-undefined', text: ` ${t('ce.undefined', { k: r.undefinedRuns })}` }) : null),
       ...(r.band.n > 0 ? bandCells(r.band, (v) => fmtNumber(v, 0)) : [el('td', { text: '–' }), el('td', { text: '–' })]));
     const row = (id: StringId, key: string, b: Band, f: (v: number) => string) => el('tr', { 'data-measure': key }, el('th', { scope: 'row', text: t(id) }), ...bandCells(b, f));
-    ceBody.replaceChildren(el('table', { class: 'ce-table' },
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('ce.measure') }), el('th', { scope: 'col', text: t('ce.median') }), el('th', { scope: 'col', text: t('ce.band') }))),
-      el('tbody', {},
-        ratioRow('ce.perPersonYear', 'yuanPerPersonYear', ce.yuanPerPersonYear),
-        ratioRow('ce.perExit', 'yuanPerLastingExit', ce.yuanPerLastingExit),
-        row('ce.yuan', 'yuan', ce.yuan, (v) => fmtCompact(v)),
-        row('ce.personYears', 'personYears', ce.personYears, (v) => fmtCompact(v)),
-        row('ce.exits', 'lastingExits', ce.lastingExits, (v) => fmtNumber(v, 0)))));
+    ceBody.replaceChildren(bandTable([
+      ratioRow('ce.perPersonYear', 'yuanPerPersonYear', ce.yuanPerPersonYear),
+      ratioRow('ce.perExit', 'yuanPerLastingExit', ce.yuanPerLastingExit),
+      row('ce.yuan', 'yuan', ce.yuan, (v) => fmtCompact(v)),
+      row('ce.personYears', 'personYears', ce.personYears, (v) => fmtCompact(v)),
+      row('ce.exits', 'lastingExits', ce.lastingExits, (v) => fmtNumber(v, 0)),
+    ]));
     ceBody.setAttribute('data-ready', 'true');
   }
 

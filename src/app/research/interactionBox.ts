@@ -5,16 +5,18 @@
  * shows A's effect without B, with B and the interaction, median and 5-95% band, for the view's
  * indicator and place at the last year, and what the bands say.
  */
-import { type Band, bandAt, ensembleBands, factorialArms, interactionContrasts, interactionVerdict } from '../../analysis';
-import { type IndicatorName, INDICATORS, LEVER_BY_NAME, type Scenario } from '../../model';
+import { type Band, bandAt, ensembleBands, factorialArms, interactionContrasts, interactionVerdict, leversOf, splitArms } from '../../analysis';
+import { type IndicatorName, LEVER_BY_NAME } from '../../model';
 import { type AppContext, viewUnit } from '../context';
 import { el } from '../dom/el';
 import { fmtIndicator, fmtYear } from '../i18n/format';
 import { bi, onLangChange, t } from '../i18n/i18n';
 import type { StringId } from '../i18n/strings';
+import { bandCells, bandTable } from './bandTable';
 import { interactionJobs } from './jobs';
 import { createPoolControls } from './poolControls';
 import { interactionFor, research } from './state';
+import { indicatorLabel, unitName } from '../i18n/labels';
 
 export interface InteractionBox {
   root: HTMLElement;
@@ -23,9 +25,6 @@ export interface InteractionBox {
 }
 
 const leverLabel = (name: string) => bi(LEVER_BY_NAME.get(name)?.label) || name;
-
-/** Distinct levers of the scenario's interventions, in order. */
-const leversOf = (s: Scenario | null) => [...new Set((s?.interventions ?? []).map((i) => i.lever))];
 
 export function createInteractionBox(ctx: AppContext, view: { indicator(): IndicatorName; runs(): number }): InteractionBox {
   const title = el('h3', { class: 'research-subtitle', id: 'ix-title' });
@@ -50,9 +49,8 @@ export function createInteractionBox(ctx: AppContext, view: { indicator(): Indic
     const n = view.runs();
     const out = await controls.run(interactionJobs(f, n));
     if (!out || ctx.sim.scenario !== s) return;
-    const at = (i: number) => out.results.slice(i * n, (i + 1) * n);
-    const c = interactionContrasts({ neither: at(0), aOnly: at(1), bOnly: at(2), both: at(3) });
-    research.interaction = { scenario: s, lever: a, others: f.b, runs: n, aWithoutB: ensembleBands(c.aWithoutB), aWithB: ensembleBands(c.aWithB), interaction: ensembleBands(c.interaction) };
+    const c = interactionContrasts(splitArms(out.results, n));
+    research.interaction = { scenario: s, lever: a, aWithoutB: ensembleBands(c.aWithoutB), aWithB: ensembleBands(c.aWithB), interaction: ensembleBands(c.interaction) };
     research.changed();
   });
   lever.addEventListener('change', render);
@@ -83,7 +81,7 @@ export function createInteractionBox(ctx: AppContext, view: { indicator(): Indic
 
   function render(): void {
     const s = ctx.sim.scenario;
-    const levers = leversOf(s);
+    const levers = s ? leversOf(s) : [];
     const ok = levers.length >= 2;
     need.hidden = ok;
     form.hidden = !ok;
@@ -104,17 +102,14 @@ export function createInteractionBox(ctx: AppContext, view: { indicator(): Indic
       ['ix.interaction', 'interaction', bandAt(rec.interaction, y, unit, indicator)],
     ];
     caption.textContent = t('ix.caption', {
-      indicator: bi(INDICATORS.find((i) => i.name === indicator)!.label),
-      unit: unit === meta.counties.length ? t('region') : bi(meta.counties[unit].name),
+      indicator: indicatorLabel(indicator),
+      unit: unitName(meta.counties, unit),
       year: fmtYear(meta.startYear + y),
-      n: rec.runs,
+      n: rec.interaction.runs,
     });
-    table.replaceChildren(el('table', { class: 'ce-table' },
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('ce.measure') }), el('th', { scope: 'col', text: t('ce.median') }), el('th', { scope: 'col', text: t('ce.band') }))),
-      el('tbody', {}, ...rows.map(([id, key, b]) => el('tr', { 'data-measure': key },
-        el('th', { scope: 'row', text: t(id) }), el('td', { text: f(b.median) }), el('td', { text: `${f(b.lo)} – ${f(b.hi)}` }))))));
+    table.replaceChildren(bandTable(rows.map(([id, key, b]) => el('tr', { 'data-measure': key }, el('th', { scope: 'row', text: t(id) }), ...bandCells(b, f)))));
     const v = interactionVerdict(rows[0][2], rows[2][2]);
-    verdict.textContent = t(`ix.verdict.${v}`, { a: leverLabel(rec.lever), b: rec.others.map(leverLabel).join(bi({ zh: '、', en: ', ' })) });
+    verdict.textContent = t(`ix.verdict.${v}`, { a: leverLabel(rec.lever), b: leversOf(rec.scenario).filter((l) => l !== rec.lever).map(leverLabel).join(bi({ zh: '、', en: ', ' })) });
     verdict.setAttribute('data-verdict', v);
   }
 

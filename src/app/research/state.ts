@@ -1,7 +1,8 @@
 /**
  * What the research views have computed and the charts draw: the latest ensemble of the loaded
- * scenario, the latest comparison and the latest interaction of two groups of levers. Kept by identity of the scenario object it was run for,
- * so a chart never shows a band that belongs to another scenario.
+ * scenario, the latest comparison and the latest interaction of two groups of levers. Kept by
+ * identity of the scenario object it was run for, so a chart never shows a band that belongs to
+ * another scenario.
  */
 import { type Comparison, type CostEffectiveness, type EnsembleBands } from '../../analysis';
 import type { RunResult, Scenario } from '../../model';
@@ -30,10 +31,8 @@ export interface ComparisonRecord {
 /** The 2×2 factorial of one lever (A) of a scenario against its other interventions (B). */
 export interface InteractionRecord {
   scenario: Scenario;
-  /** The lever of factor A, and the levers of factor B. */
+  /** The lever of factor A; factor B is the scenario's other levers. */
   lever: string;
-  others: string[];
-  runs: number;
   aWithoutB: EnsembleBands;
   aWithB: EnsembleBands;
   interaction: EnsembleBands;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ARMS, FactorError, factorialArms, interactionContrasts, interactionVerdict, PairingError } from '../../../src/analysis/index';
+import { ARMS, FactorError, factorialArms, interactionContrasts, interactionVerdict, leversOf, PairingError, splitArms } from '../../../src/analysis/index';
 import { type IndicatorName, resultValue, type RunResult, validateScenario } from '../../../src/model/index';
 import { handRun } from './helpers';
 
@@ -35,6 +35,10 @@ describe('factorialArms', () => {
     expect(f.arms.bOnly.title).toEqual({ zh: '两项（仅infrastructure）', en: 'Two levers (infrastructure only)' });
   });
 
+  it('lists the scenario\'s levers once each, in order', () => {
+    expect(leversOf(scenario)).toEqual(['teacherPay', 'infrastructure', 'doctorPay']);
+  });
+
   it('refuses a name that is no lever, a lever the scenario does not use, and an empty factor B', () => {
     expect(() => factorialArms(scenario, ['teacherPey'])).toThrow(FactorError);
     expect(() => factorialArms(scenario, ['microcredit'])).toThrow('expected lever names of the scenario\'s interventions (teacherPay, infrastructure, doctorPay), got "microcredit"');
@@ -63,6 +67,12 @@ describe('interactionContrasts', () => {
     expect(c.interaction.map((r) => resultAt(r, 'meanIncome'))).toEqual([5, 20, 45]);
     expect(c.interaction.map((r) => r.meta.run)).toEqual([1, 2, 3]);
     expect(c.interaction[0].meta.scenarioId).toBe('x-interaction');
+  });
+
+  it('splits a batch laid out arm by arm in the order of ARMS', () => {
+    const batch = ARMS.flatMap((arm) => results[arm]);
+    expect(splitArms(batch, 3)).toEqual(results);
+    expect(() => splitArms(batch.slice(1), 3)).toThrow('expected 4 arms of 3 runs, got 11 runs');
   });
 
   it('refuses arms whose runs are not paired', () => {
